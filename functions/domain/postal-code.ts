@@ -1,0 +1,26 @@
+/**
+ * Canadian postal codes as Canada Post defines them: `A1A 1A1`, or its forward sortation area `A1A`.
+ * The letters D, F, I, O, Q and U never appear (they are mistaken for digits or each other by OCR),
+ * and W and Z are never the first letter. Staff type codes in any case, with or without the space.
+ */
+
+const FIRST_LETTER = '[ABCEGHJKLMNPRSTVXY]';
+const OTHER_LETTER = '[ABCEGHJKLMNPRSTVWXYZ]';
+const FSA = `${FIRST_LETTER}[0-9]${OTHER_LETTER}`;
+const LDU = `[0-9]${OTHER_LETTER}[0-9]`;
+const POSTAL_CODE = new RegExp(`^(${FSA})(${LDU})?$`);
+
+/** The stored form (upper case, one space) of a valid Canadian postal code, or `undefined` if invalid. */
+export function normalizePostalCode(input: string): string | undefined {
+  const compact = input.trim().toUpperCase();
+  // One optional space between the two halves is the only separator accepted.
+  const match = /^([A-Z0-9]{3}) ?([A-Z0-9]{3})?$/.exec(compact);
+  if (!match) return undefined;
+  const candidate = `${match[1]}${match[2] ?? ''}`;
+  const parts = POSTAL_CODE.exec(candidate);
+  if (!parts) return undefined;
+  return parts[2] ? `${parts[1]} ${parts[2]}` : (parts[1] as string);
+}
+
+export const POSTAL_CODE_RULE =
+  'a Canadian postal code (A1A 1A1) or its first three characters (A1A); letters D, F, I, O, Q, U are never used, W and Z never first';
