@@ -1,0 +1,145 @@
+/**
+ * ClientStore on DynamoDB. Every key starts with the agency (table-design.ts), every write is
+ * conditional, and a registration's items (clients, audit entries, idempotency record) are written in
+ * one transaction, so a retry can never duplicate or half-write a registration.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AnonymousClient } from '../../domain/anonymous-client';
+import { sha256Hex } from '../../domain/canonical-json';
+import { newId } from '../../domain/ids';
+import type { ClientStore, CreateOutcome, IdempotencyClaim, IdempotencyRecord } from '../../ports/client-store';
+import { withStorageErrors } from './errors';
+import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
+
+const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
+const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', BY_REGISTRATION_DATE_INDEX.partitionKey, BY_REGISTRATION_DATE_INDEX.sortKey];
+
+/** Profile fields recorded as "set" in a registration's audit entry (names only, never values). */
+const AUDITED_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'registrationDate', 'site', 'comments'] as const;
+
+function clientItem(client: AnonymousClient) {
+  return {
+    pk: keys.agency(client.agency.agencyId),
+    sk: keys.client(client.clientId),
+    entity: CLIENT_ENTITY,
+    [BY_REGISTRATION_DATE_INDEX.partitionKey]: keys.agencyRegistrations(client.agency.agencyId),
+    [BY_REGISTRATION_DATE_INDEX.sortKey]: keys.registrationOrder(client.registrationDate, client.createdAt, client.clientId),
+    ...client,
+  };
+}
+
+function toClient(item: Record<string, unknown>): AnonymousClient {
+  const client = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete client[attribute];
+  return client as AnonymousClient;
+}
+
+function registeredAuditItem(client: AnonymousClient) {
+  return {
+    pk: keys.agency(client.agency.agencyId),
+    sk: keys.clientAudit(client.clientId, client.createdAt, newId()),
+    entity: 'AUDIT_ENTRY',
+    at: client.createdAt,
+    by: client.createdBy,
+    action: 'REGISTERED',
+    fields: AUDITED_FIELDS.filter((field) => client[field] !== null && client[field] !== 'UNKNOWN'),
+  };
+}
+
+function idempotencyKey(claim: Pick<IdempotencyClaim, 'agencyId' | 'userId' | 'key'>) {
+  // The key is hashed: it is caller-chosen text and must not shape our sort keys.
+  return { pk: keys.agency(claim.agencyId), sk: keys.idempotency(claim.userId, sha256Hex(claim.key)) };
+}
+
+export class DynamoDbClientStore implements ClientStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(clients: AnonymousClient[], claim?: IdempotencyClaim): Promise<CreateOutcome> {
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+    if (claim) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...idempotencyKey(claim),
+            entity: 'IDEMPOTENCY_RECORD',
+            requestHash: claim.requestHash,
+            clientIds: clients.map((c) => c.clientId),
+            [TTL_ATTRIBUTE]: Math.floor(claim.expiresAt.getTime() / 1000),
+          },
+          // TTL deletion lags by up to two days: an expired record counts as absent.
+          ConditionExpression: 'attribute_not_exists(pk) OR #expiresAt < :now',
+          ExpressionAttributeNames: { '#expiresAt': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+        },
+      });
+    }
+    for (const client of clients) {
+      items.push({
+        Put: { TableName: this.tableName, Item: clientItem(client), ConditionExpression: 'attribute_not_exists(pk)' },
+      });
+      items.push({ Put: { TableName: this.tableName, Item: registeredAuditItem(client) } });
+    }
+    try {
+      await withStorageErrors('register', () => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      return { kind: 'created' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || !claim) throw error;
+      const reason = error.CancellationReasons?.[0]?.Code;
+      if (reason === 'ConditionalCheckFailed') {
+        return { kind: 'idempotency-key-taken', existing: await this.findIdempotencyRecord(claim, new Date()) };
+      }
+      if (reason === 'TransactionConflict') return { kind: 'idempotency-key-taken', existing: undefined };
+      throw error;
+    }
+  }
+
+  async findIdempotencyRecord(
+    claim: Pick<IdempotencyClaim, 'agencyId' | 'userId' | 'key'>,
+    now: Date,
+  ): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await withStorageErrors('read idempotency record', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(claim), ConsistentRead: true })),
+    );
+    if (!Item || (Item[TTL_ATTRIBUTE] as number) * 1000 < now.getTime()) return undefined;
+    return { requestHash: Item.requestHash as string, clientIds: Item.clientIds as string[] };
+  }
+
+  async get(agencyId: string, clientId: string): Promise<AnonymousClient | undefined> {
+    const { Item } = await withStorageErrors('read client', () =>
+      this.db.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.agency(agencyId), sk: keys.client(clientId) },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item && Item.entity === CLIENT_ENTITY ? toClient(Item) : undefined;
+  }
+
+  async getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]> {
+    if (clientIds.length === 0) return [];
+    const found = new Map<string, AnonymousClient>();
+    let pending: Record<string, unknown>[] = clientIds.map((id) => ({ pk: keys.agency(agencyId), sk: keys.client(id) }));
+    // BatchGet may return part of the keys as unprocessed under load; ask again for those.
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      if (attempt > 5) throw new Error('BatchGet kept returning unprocessed keys');
+      const response = await withStorageErrors('read clients', () =>
+        this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+        ),
+      );
+      for (const item of response.Responses?.[this.tableName] ?? []) {
+        if (item.entity === CLIENT_ENTITY) found.set(item.clientId as string, toClient(item));
+      }
+      pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+    return clientIds.flatMap((id) => found.get(id) ?? []);
+  }
+}

@@ -1,0 +1,70 @@
+/** The site catalog on DynamoDB: one item per site, keyed by site id (sites are shared by all agencies). */
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Site } from '../../domain/site';
+import type { SiteCatalog, SiteCatalogWriter } from '../../ports/site-catalog';
+import { withStorageErrors } from './errors';
+import { keys } from './table-design';
+
+const SITE_ENTITY = 'SITE';
+const BATCH_SIZE = 25;
+const PARALLEL_BATCHES = 4;
+
+export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(siteId: string): Promise<Site | undefined> {
+    const { Item } = await withStorageErrors('read site', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: keys.site(siteId), sk: keys.siteItem } })),
+    );
+    if (!Item) return undefined;
+    const { siteId: id, name, category, group, address, city, postalCode, active } = Item as Site;
+    return { siteId: id, name, category, group, address, city, postalCode, active };
+  }
+
+  async putAll(sites: Site[], onProgress?: (written: number) => void): Promise<void> {
+    const batches: Site[][] = [];
+    for (let i = 0; i < sites.length; i += BATCH_SIZE) batches.push(sites.slice(i, i + BATCH_SIZE));
+    let written = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++] as Site[];
+        await this.writeBatch(batch);
+        written += batch.length;
+        onProgress?.(written);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_BATCHES }, worker));
+  }
+
+  async loadedSiteCount(): Promise<number> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.catalogSummary, ConsistentRead: true }),
+    );
+    return (Item?.siteCount as number | undefined) ?? 0;
+  }
+
+  async markLoaded(siteCount: number, source: string): Promise<void> {
+    await this.writeBatchItems([
+      { ...keys.catalogSummary, entity: 'CATALOG_SUMMARY', siteCount, source, loadedAt: new Date().toISOString() },
+    ]);
+  }
+
+  private writeBatch(sites: Site[]): Promise<void> {
+    return this.writeBatchItems(sites.map((site) => ({ pk: keys.site(site.siteId), sk: keys.siteItem, entity: SITE_ENTITY, ...site })));
+  }
+
+  private async writeBatchItems(items: Record<string, unknown>[]): Promise<void> {
+    let pending = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 8) throw new Error('BatchWrite kept returning unprocessed items');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const response = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      pending = (response.UnprocessedItems?.[this.tableName] as typeof pending | undefined) ?? [];
+    }
+  }
+}
+

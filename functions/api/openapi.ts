@@ -1,0 +1,83 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the very zod schemas the handlers
+ * validate with. Nothing here is written by hand per route, so the document cannot drift from the API.
+ */
+import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { type RouteDefinition, routes } from './routes';
+import { ProblemSchema } from './schemas';
+
+const COMMON_ERRORS: Record<number, string> = {
+  400: 'The request is not valid; `errors` names every bad field.',
+  401: 'Missing, malformed, expired or wrongly signed bearer token.',
+  403: 'Your role may not use this route.',
+  404: "Unknown, or another agency's, resource.",
+  409: 'Conflicts with the current state, or an identical request is still in progress (see Retry-After).',
+  412: 'If-Match does not match the current version.',
+  413: 'The body is over 64 KiB.',
+  415: 'The body is not application/json.',
+  422: 'Understood but cannot be processed (e.g. an unknown or inactive site, a reused Idempotency-Key).',
+  428: 'If-Match is required.',
+  500: 'Our bug; `instance` identifies it for support.',
+  503: 'A dependency is unavailable; retry after Retry-After seconds.',
+};
+
+function problemResponse(status: number) {
+  return {
+    description: COMMON_ERRORS[status] ?? 'Error.',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
+}
+
+function toRouteConfig(definition: RouteDefinition, today: string): RouteConfig {
+  const statuses = new Set<number>([500, 503, ...(definition.errorStatuses ?? [])]);
+  if (definition.auth === 'jwt') [401, 403].forEach((s) => statuses.add(s));
+  if (definition.requestBody || definition.params) statuses.add(400);
+  const responses: RouteConfig['responses'] = {
+    [definition.success.status]: {
+      description: definition.success.description,
+      headers: Object.fromEntries(
+        Object.entries(definition.success.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+      ),
+      content: { 'application/json': { schema: definition.success.schema } },
+    },
+  };
+  for (const status of [...statuses].sort()) responses[status] = problemResponse(status);
+  const body = definition.requestBody?.(today);
+  return {
+    method: definition.method.toLowerCase() as RouteConfig['method'],
+    path: definition.path,
+    operationId: definition.operationId,
+    summary: definition.summary,
+    description: definition.description,
+    tags: [definition.tag],
+    security: definition.auth === 'jwt' ? [{ bearerAuth: [] }] : [],
+    request: {
+      params: definition.params,
+      headers: definition.headers,
+      body: body ? { required: true, content: { 'application/json': { schema: body } } } : undefined,
+    },
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(options: { version: string; today: string }) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'An ID token from the Cognito user pool (locally: `npm run token`). Claims used: sub, custom:agency_id, custom:agency_name, cognito:groups.',
+  });
+  for (const definition of routes) registry.registerPath(toRouteConfig(definition, options.today));
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'newcomer-intake',
+      version: options.version,
+      description:
+        'Anonymous-client registration for immigrant-settlement agencies. Errors are RFC 9457 problem+json. ' +
+        "Every record belongs to the caller's agency; another agency's records answer 404.",
+    },
+  });
+}

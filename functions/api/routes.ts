@@ -1,0 +1,153 @@
+/**
+ * THE route table. The local gateway serves exactly these routes and the CDK stack deploys exactly
+ * these (one function each, granted exactly `access`); the OpenAPI document lists exactly these.
+ * Add a route here and nowhere else.
+ */
+import type { z } from 'zod';
+import { AnonymousClientSchema, anonymousClientRules, SERVER_OWNED_FIELDS } from '../domain/anonymous-client';
+import type { Role } from '../domain/caller';
+import { SiteSchema } from '../domain/site';
+import {
+  ClientIdParamsSchema,
+  HealthSchema,
+  IdempotencyHeadersSchema,
+  OpenApiDocumentSchema,
+  ReferenceDataSchema,
+  SiteIdParamsSchema,
+} from './schemas';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** What a route's function may do to the table and the bucket; the CDK stack grants exactly this. */
+export type Access = 'none' | 'read' | 'read-write';
+
+export interface RouteDefinition {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI and API Gateway path template, e.g. `/v1/anonymous-clients/{clientId}`. */
+  path: string;
+  /** The Lambda entry file, relative to the repository root; it exports `handler`. */
+  handler: string;
+  /** `public` routes skip the JWT authorizer; every other route needs a valid token and one of `roles`. */
+  auth: 'public' | 'jwt';
+  roles: readonly Role[];
+  access: { table: Access; bucket: Access };
+  summary: string;
+  description?: string;
+  tag: string;
+  /** Request body rules; they depend on the agency's "today" (dates cannot be in the future). */
+  requestBody?: (today: string) => z.ZodType;
+  params?: z.ZodObject;
+  headers?: z.ZodObject;
+  /** Fields a body must not carry because the server sets them; refused with a specific message. */
+  serverOwnedFields?: readonly string[];
+  success: { status: number; description: string; schema: z.ZodType; headers?: Record<string, string> };
+  /** Error statuses this route can answer besides 400/401/403/500/503, for the document. */
+  errorStatuses?: readonly number[];
+}
+
+const AGENCY_ROLES: readonly Role[] = ['staff', 'agency-admin'];
+const ALL_ROLES: readonly Role[] = ['staff', 'agency-admin', 'operator'];
+
+export const routes = [
+  {
+    operationId: 'getHealth',
+    method: 'GET',
+    path: '/v1/health',
+    handler: 'functions/handlers/get-health.ts',
+    auth: 'public',
+    roles: [],
+    access: { table: 'none', bucket: 'none' },
+    summary: 'Liveness and version',
+    tag: 'Service',
+    success: { status: 200, description: 'The service is up.', schema: HealthSchema },
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    handler: 'functions/handlers/get-openapi-document.ts',
+    auth: 'public',
+    roles: [],
+    access: { table: 'none', bucket: 'none' },
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'Service',
+    success: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocumentSchema },
+  },
+  {
+    operationId: 'getReferenceData',
+    method: 'GET',
+    path: '/v1/reference-data',
+    handler: 'functions/handlers/get-reference-data.ts',
+    auth: 'jwt',
+    roles: ALL_ROLES,
+    access: { table: 'none', bucket: 'none' },
+    summary: 'Codes and bilingual labels for the registration form',
+    tag: 'Reference data',
+    success: { status: 200, description: 'Reference data.', schema: ReferenceDataSchema },
+  },
+  {
+    operationId: 'registerAnonymousClient',
+    method: 'POST',
+    path: '/v1/anonymous-clients',
+    handler: 'functions/handlers/register-anonymous-client.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read-write', bucket: 'none' },
+    summary: 'Register an anonymous client',
+    description:
+      "The agency comes from the caller's token; client name and type are fixed. The site name is filled in from the catalog.",
+    tag: 'Anonymous clients',
+    requestBody: (today) => anonymousClientRules(today).registration,
+    headers: IdempotencyHeadersSchema,
+    serverOwnedFields: SERVER_OWNED_FIELDS,
+    success: {
+      status: 201,
+      description: 'Registered (or, with Idempotent-Replayed: true, the first answer to this Idempotency-Key).',
+      schema: AnonymousClientSchema,
+      headers: {
+        Location: 'The new client: /v1/anonymous-clients/{clientId}.',
+        ETag: 'The version, for If-Match on later edits.',
+        'Idempotent-Replayed': '"true" when this answer replays an earlier request with the same Idempotency-Key.',
+      },
+    },
+    errorStatuses: [409, 413, 415, 422],
+  },
+  {
+    operationId: 'getAnonymousClient',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}',
+    handler: 'functions/handlers/get-anonymous-client.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'none' },
+    summary: "One of the agency's anonymous clients",
+    description: "Another agency's client is answered exactly like a missing one: 404.",
+    tag: 'Anonymous clients',
+    params: ClientIdParamsSchema,
+    success: { status: 200, description: 'The client.', schema: AnonymousClientSchema, headers: { ETag: 'The version.' } },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'getSite',
+    method: 'GET',
+    path: '/v1/sites/{siteId}',
+    handler: 'functions/handlers/get-site.ts',
+    auth: 'jwt',
+    roles: ALL_ROLES,
+    access: { table: 'read', bucket: 'none' },
+    summary: 'One registration site (also an inactive one: old registrations point at it)',
+    tag: 'Registration sites',
+    params: SiteIdParamsSchema,
+    success: { status: 200, description: 'The site.', schema: SiteSchema },
+    errorStatuses: [404],
+  },
+] as const satisfies readonly RouteDefinition[];
+
+export type RouteId = (typeof routes)[number]['operationId'];
+
+export function route(operationId: RouteId): RouteDefinition {
+  const found = routes.find((r) => r.operationId === operationId);
+  if (!found) throw new Error(`No route ${operationId}`);
+  return found;
+}

@@ -1,0 +1,59 @@
+/**
+ * Response schemas that are not a domain entity's own. Request rules live beside their entity in
+ * functions/domain; everything here only describes answers for the OpenAPI document.
+ */
+import { z } from './openapi-zod';
+
+export const OpenApiDocumentSchema = z
+  .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
+  .openapi('OpenApiDocument');
+
+export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() }).openapi('Health');
+
+const LabelSchema = z.object({ en: z.string(), fr: z.string() }).openapi('Label');
+const CodedValueSchema = z.object({ code: z.string(), label: LabelSchema }).openapi('CodedValue');
+
+export const ReferenceDataSchema = z
+  .object({
+    genders: z.array(CodedValueSchema),
+    immigrationStatuses: z.array(CodedValueSchema),
+    sessionTypes: z.array(CodedValueSchema),
+    deliveryMethods: z.array(CodedValueSchema),
+    arrivalYear: z.object({ min: z.int(), max: z.int() }),
+    languages: z.array(z.enum(['en', 'fr'])),
+    receiptFormats: z.array(z.enum(['pdf', 'csv'])),
+  })
+  .openapi('ReferenceData');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:newcomer-intake:problem:invalid-request' }),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().openapi({ description: 'Identifies this occurrence; quote it to support (it is the correlation id in our logs).' }),
+    errors: z
+      .array(z.object({ pointer: z.string().openapi({ example: '/postalCode' }), detail: z.string() }))
+      .optional()
+      .openapi({ description: 'Every bad field of the request, as JSON Pointers into its body.' }),
+  })
+  .openapi('Problem');
+
+export const ClientIdParamsSchema = z.object({
+  clientId: z.string().openapi({ param: { name: 'clientId', in: 'path' }, example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),
+});
+
+export const SiteIdParamsSchema = z.object({
+  siteId: z.string().openapi({ param: { name: 'siteId', in: 'path' }, example: 'ON-SCH-000042' }),
+});
+
+export const IdempotencyHeadersSchema = z.object({
+  'Idempotency-Key': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'Idempotency-Key', in: 'header' },
+      description:
+        'Up to 255 visible ASCII characters. The same key and body within 24 hours replays the first 201 answer (with Idempotent-Replayed: true); the same key with another body is a 422; while the first request is still being written, 409 with Retry-After. Keys are scoped to the agency and the user.',
+    }),
+});

@@ -1,0 +1,145 @@
+/**
+ * The anonymous client profile (CONTRACT §6): its request rules and its stored shape.
+ * An anonymous profile never becomes a named client; nothing here can give it a name.
+ */
+import { z } from '../api/openapi-zod';
+import { isIsoCalendarDate } from './calendar';
+import { normalizePostalCode, POSTAL_CODE_RULE } from './postal-code';
+import { codesOf, FIRST_ARRIVAL_YEAR, GENDERS, IMMIGRATION_STATUSES } from './reference-data';
+import { SiteIdSchema } from './site';
+
+export const ANONYMOUS_CLIENT_NAME = { en: 'Anonymous Client', fr: 'Client anonyme' } as const;
+export const EARLIEST_REGISTRATION_DATE = '2000-01-01';
+export const MAX_COMMENT_CHARACTERS = 4000;
+
+/** Fields the server owns: a body that names them is refused, so no client can claim another agency. */
+export const SERVER_OWNED_FIELDS = [
+  'clientId',
+  'clientType',
+  'clientName',
+  'agency',
+  'agencyId',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'version',
+  'site',
+] as const;
+
+// Line feed, carriage return and tab are how people lay out notes; every other C0/C1 control
+// character (and DEL) is either an encoding accident or an attempt to smuggle terminal escapes.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const GenderSchema = z.enum(codesOf(GENDERS)).openapi({ description: 'A gender code from GET /v1/reference-data.' });
+const ImmigrationStatusSchema = z
+  .enum(codesOf(IMMIGRATION_STATUSES))
+  .openapi({ description: 'An immigration status code from GET /v1/reference-data.' });
+
+const arrivalYearSchema = (currentYear: number) =>
+  z
+    .union([z.int().min(FIRST_ARRIVAL_YEAR).max(currentYear), z.literal('UNKNOWN')], {
+      error: `must be a year from ${FIRST_ARRIVAL_YEAR} to ${currentYear}, or "UNKNOWN"`,
+    })
+    .openapi({ description: `Year of arrival in Canada (${FIRST_ARRIVAL_YEAR} to the current year) or "UNKNOWN".` });
+
+const postalCodeInputSchema = z
+  .string()
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null || value.trim() === '') return null;
+    const normalized = normalizePostalCode(value);
+    if (!normalized) {
+      ctx.addIssue({ code: 'custom', message: `must be ${POSTAL_CODE_RULE}` });
+      return z.NEVER;
+    }
+    return normalized;
+  })
+  .openapi({
+    type: ['string', 'null'],
+    description: 'Canadian postal code, full (A1A 1A1) or its first three characters; any case, space optional. Stored upper case with one space.',
+    example: 'M5V 2T6',
+  });
+
+const registrationDateSchema = (today: string) =>
+  z
+    .string()
+    .refine(isIsoCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD', abort: true })
+    .refine((date) => date >= EARLIEST_REGISTRATION_DATE, `must not be before ${EARLIEST_REGISTRATION_DATE}`)
+    .refine((date) => date <= today, `must not be after today (${today}) in the agency's time zone`)
+    .openapi({ format: 'date', description: "The day staff met the person; not after today in the agency's time zone. Never changes." });
+
+const commentsInputSchema = z
+  .string()
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null) return null;
+    const text = value.normalize('NFC').trim();
+    if (FORBIDDEN_CONTROL_CHARACTERS.test(text)) {
+      ctx.addIssue({ code: 'custom', message: 'must not contain control characters other than line breaks and tabs' });
+      return z.NEVER;
+    }
+    // Counted in Unicode code points, as a person counts characters, not in UTF-16 units.
+    const length = [...text].length;
+    if (length > MAX_COMMENT_CHARACTERS) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_COMMENT_CHARACTERS} characters after trimming (got ${length})` });
+      return z.NEVER;
+    }
+    return text === '' ? null : text;
+  })
+  .openapi({
+    type: ['string', 'null'],
+    maxLength: MAX_COMMENT_CHARACTERS,
+    description: 'About the client only; visible to and searchable by everyone in the agency. Stored trimmed and NFC-normalised.',
+  });
+
+function buildRules(today: string) {
+  const currentYear = Number(today.slice(0, 4));
+  const registration = z
+    .strictObject({
+      gender: GenderSchema,
+      arrivalYear: arrivalYearSchema(currentYear).optional().default('UNKNOWN'),
+      immigrationStatus: ImmigrationStatusSchema.optional().default('UNKNOWN'),
+      postalCode: postalCodeInputSchema.optional().transform((value) => value ?? null),
+      registrationDate: registrationDateSchema(today),
+      siteId: SiteIdSchema,
+      comments: commentsInputSchema.optional().transform((value) => value ?? null),
+    })
+    .openapi('AnonymousClientRegistration');
+  return { registration };
+}
+
+let cachedRules: { today: string; rules: ReturnType<typeof buildRules> } | undefined;
+
+/**
+ * The request rules as of the agency's `today`. "Today" bounds the registration date and the arrival
+ * year, so the schema depends on it; it is rebuilt at most once a day.
+ */
+export function anonymousClientRules(today: string): ReturnType<typeof buildRules> {
+  if (cachedRules?.today !== today) cachedRules = { today, rules: buildRules(today) };
+  return cachedRules.rules;
+}
+
+export type AnonymousClientRegistration = z.output<ReturnType<typeof buildRules>['registration']>;
+
+export const AnonymousClientSchema = z
+  .object({
+    clientId: z.string().openapi({ example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),
+    clientType: z.literal('ANONYMOUS'),
+    clientName: z.literal(ANONYMOUS_CLIENT_NAME.en).openapi({ description: 'Always "Anonymous Client" ("Client anonyme" in French).' }),
+    agency: z.object({ agencyId: z.string(), name: z.string() }),
+    gender: GenderSchema,
+    arrivalYear: z.union([z.int(), z.literal('UNKNOWN')]),
+    immigrationStatus: ImmigrationStatusSchema,
+    postalCode: z.string().nullable(),
+    registrationDate: z.string().openapi({ format: 'date' }),
+    site: z.object({ siteId: z.string(), name: z.string() }),
+    comments: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    createdBy: z.string().openapi({ description: 'The staff user (token subject) who registered the client.' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+    version: z.int().positive(),
+  })
+  .openapi('AnonymousClient');
+
+export type AnonymousClient = z.output<typeof AnonymousClientSchema>;

@@ -1,0 +1,41 @@
+import type { AnonymousClient } from '../domain/anonymous-client';
+
+/** A completed request remembered under its Idempotency-Key, so a retry gets the first answer back. */
+export interface IdempotencyRecord {
+  /** Hash of the request body the key was first used with. */
+  requestHash: string;
+  /**
+   * The ids of the clients the first request created. Ids, not copies: a batch of 25 clients with
+   * long comments would not fit in one DynamoDB item.
+   */
+  clientIds: string[];
+}
+
+export interface IdempotencyClaim {
+  agencyId: string;
+  userId: string;
+  key: string;
+  requestHash: string;
+  expiresAt: Date;
+}
+
+/** The outcome of a create that carried an Idempotency-Key already used. */
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'idempotency-key-taken'; existing: IdempotencyRecord | undefined };
+
+/**
+ * Anonymous clients of one agency at a time: every method takes the agency, and no method can reach
+ * another agency's records.
+ */
+export interface ClientStore {
+  /**
+   * Stores new clients, all or nothing, with their `registered` audit entries; with a claim, stores the
+   * idempotency record in the same write, so a key never points at a partial result.
+   */
+  create(clients: AnonymousClient[], claim?: IdempotencyClaim): Promise<CreateOutcome>;
+  get(agencyId: string, clientId: string): Promise<AnonymousClient | undefined>;
+  /** The clients with these ids, in this order; ids that do not exist (in this agency) are left out. */
+  getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]>;
+  findIdempotencyRecord(claim: Omit<IdempotencyClaim, 'requestHash' | 'expiresAt'>, now: Date): Promise<IdempotencyRecord | undefined>;
+}

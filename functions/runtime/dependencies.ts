@@ -1,0 +1,30 @@
+/**
+ * The storage adapters a handler needs, built once per process on first use. Handlers receive them
+ * through a getter, so a test can hand a handler adapters with injected faults.
+ */
+import { cachedSiteCatalog } from '../adapters/cached-site-catalog';
+import { DynamoDbClientStore } from '../adapters/dynamodb/client-store';
+import { documentClient } from '../adapters/dynamodb/document-client';
+import { DynamoDbSiteCatalog } from '../adapters/dynamodb/site-catalog';
+import type { ClientStore } from '../ports/client-store';
+import type { SiteCatalog } from '../ports/site-catalog';
+import { storageConfig } from './config';
+
+export interface StorageDependencies {
+  clients: ClientStore;
+  sites: SiteCatalog;
+}
+
+let built: StorageDependencies | undefined;
+
+export function storageDependencies(): StorageDependencies {
+  if (!built) {
+    const config = storageConfig();
+    const db = documentClient();
+    built = {
+      clients: new DynamoDbClientStore(db, config.TABLE_NAME),
+      sites: cachedSiteCatalog(new DynamoDbSiteCatalog(db, config.TABLE_NAME), config.SITE_CACHE_SECONDS * 1000),
+    };
+  }
+  return built;
+}

@@ -1,0 +1,147 @@
+/**
+ * The embedded default: DynamoDB Local, the S3 emulator and the local gateway on 127.0.0.1, all state
+ * under one data directory. The AWS SDK in the handlers is pointed at the emulators through its own
+ * environment variables, so the code that runs here is the code that runs in Lambda.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type RouteDefinition, routes } from '../functions/api/routes';
+import { documentClient } from '../functions/adapters/dynamodb/document-client';
+import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
+import { importSiteCatalog } from '../functions/domain/import-site-catalog';
+import { LOCAL_AWS_CREDENTIALS } from './credentials';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { acquireDataDirLock } from './data-dir-lock';
+import { createGateway, type LambdaHandler } from './gateway';
+import { startS3Emulator } from './s3-emulator';
+import { ensureTable } from './table-setup';
+import { createLocalTokenVerifier } from './tokens';
+
+export const LOCAL_REGION = 'ca-central-1';
+export const LOCAL_TABLE_NAME = 'newcomer-intake';
+export const LOCAL_BUCKETS = { receipts: 'newcomer-intake-receipts', siteIndex: 'newcomer-intake-site-index' } as const;
+export const SAMPLE_CATALOG = fileURLToPath(new URL('../data/sites/sample-ontario-sites.csv', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface EmbeddedStackOptions {
+  port: number;
+  dataDir: string;
+  /** Progress lines for people (stderr in `npm start`); never request data. */
+  onStatus?: (line: string) => void;
+}
+
+export interface EmbeddedStack {
+  url: string;
+  port: number;
+  dynamoDbEndpoint: string;
+  s3Endpoint: string;
+  stop(): Promise<void>;
+  /** Resolves if an emulator dies while the stack runs. */
+  failed: Promise<string>;
+}
+
+async function serviceVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Points every AWS SDK client in this process at the emulators, as Lambda's environment would at AWS. */
+function configureProcessEnvironment(endpoints: { dynamodb: string; s3: string }, version: string) {
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    S3_FORCE_PATH_STYLE: 'true',
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts,
+    SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex,
+    SERVICE_VERSION: version,
+  });
+  delete process.env.AWS_PROFILE;
+}
+
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const status = options.onStatus ?? (() => {});
+  await mkdir(join(options.dataDir, 'logs'), { recursive: true });
+  const lock = await acquireDataDirLock(options.dataDir);
+  const cleanups: (() => Promise<void>)[] = [() => lock.release()];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+  };
+  try {
+    const emulatorLog = createWriteStream(join(options.dataDir, 'logs', 'dynamodb-local.log'), { flags: 'a' });
+    cleanups.push(() => new Promise((resolve) => emulatorLog.end(resolve)));
+    const dynamodb: RunningDynamoDbLocal = await startDynamoDbLocal({
+      dbPath: join(options.dataDir, 'dynamodb'),
+      onLog: (line) => emulatorLog.write(`${line}\n`),
+    });
+    cleanups.push(() => dynamodb.stop());
+    const s3 = await startS3Emulator({ directory: join(options.dataDir, 's3'), buckets: Object.values(LOCAL_BUCKETS) });
+    cleanups.push(() => s3.stop());
+    configureProcessEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint }, await serviceVersion());
+
+    const admin = new DynamoDBClient({});
+    cleanups.push(async () => admin.destroy());
+    if ((await ensureTable(admin, LOCAL_TABLE_NAME)) === 'created') status('created table ' + LOCAL_TABLE_NAME);
+    await loadSampleCatalogOnFirstStart(status);
+
+    const gateway = createGateway({
+      routes,
+      loadHandler: handlerLoader(),
+      verifyToken: await createLocalTokenVerifier(options.dataDir),
+    });
+    await new Promise<void>((resolve, reject) => {
+      gateway.once('error', reject);
+      gateway.listen(options.port, '127.0.0.1', resolve);
+    });
+    cleanups.push(
+      () =>
+        new Promise((resolve) => {
+          gateway.close(() => resolve());
+          gateway.closeAllConnections();
+        }),
+    );
+    const port = (gateway.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    await lock.describe({ url, dynamodb: dynamodb.endpoint, s3: s3.endpoint });
+    return {
+      url,
+      port,
+      dynamoDbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      stop: stopAll,
+      failed: dynamodb.exited.then(() => 'DynamoDB Local exited unexpectedly'),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function handlerLoader(): (definition: RouteDefinition) => Promise<LambdaHandler> {
+  const loaded = new Map<string, Promise<LambdaHandler>>();
+  return (definition) => {
+    let handler = loaded.get(definition.handler);
+    if (!handler) {
+      const modulePath = join(REPOSITORY_ROOT, definition.handler);
+      handler = import(modulePath).then((module: { handler: LambdaHandler }) => module.handler);
+      loaded.set(definition.handler, handler);
+    }
+    return handler;
+  };
+}
+
+async function loadSampleCatalogOnFirstStart(status: (line: string) => void) {
+  const catalog = new DynamoDbSiteCatalog(documentClient(), LOCAL_TABLE_NAME);
+  if ((await catalog.loadedSiteCount()) > 0) return;
+  status('first start: loading the sample site catalog');
+  const outcome = await importSiteCatalog(await readFile(SAMPLE_CATALOG), 'sample-ontario-sites.csv', catalog);
+  if (!outcome.ok) throw new Error(`The shipped sample catalog is invalid: ${outcome.errors[0]?.message}`);
+  status(`loaded ${outcome.siteCount} sample sites`);
+}

@@ -1,0 +1,34 @@
+/**
+ * One real embedded server (DynamoDB Local + S3 emulator + gateway) for the integration project,
+ * started through the same entry point as `npm start`, on a fresh data directory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    serverUrl: string;
+    dataDir: string;
+    serverLogFile: string;
+  }
+}
+
+let server: ServerProcess | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject) {
+  dataDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-it-'));
+  const logFile = join(dataDir, 'server-output.log');
+  server = await startServerProcess({ dataDir, logFile });
+  project.provide('serverUrl', server.url);
+  project.provide('dataDir', dataDir);
+  project.provide('serverLogFile', logFile);
+}
+
+export async function teardown() {
+  await server?.stop();
+  if (dataDir && !process.env.KEEP_TEST_DATA) await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,120 @@
+/**
+ * The embedded stack as an operating-system process: data survives kill -9, and no Java process is
+ * ever left behind, however the server ends.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../functions/domain/calendar';
+import { issueLocalToken } from '../../local/tokens';
+import { call } from '../support/api';
+import { activeSite } from '../support/sample-sites';
+import { startServerProcess } from '../support/server-process';
+
+const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
+const dataDirs: string[] = [];
+
+async function freshDataDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'newcomer-intake-proc-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** Processes whose command line mentions the data directory (the server's Java child names it in -dbPath). */
+function processesUsing(dataDir: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function eventually(check: () => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return true;
+}
+
+afterAll(async () => {
+  for (const dir of dataDirs) {
+    for (const pid of processesUsing(dir)) process.kill(pid, 'SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+describe('the embedded server process', () => {
+  it('keeps every answered registration through kill -9 and a restart, leaving no Java process behind', async () => {
+    const dataDir = await freshDataDir();
+    const first = await startServerProcess({ dataDir, logFile: join(dataDir, 'first.log') });
+    expect(processesUsing(dataDir).length).toBeGreaterThan(0);
+    const token = await issueLocalToken(dataDir, { agencyId: 'durable-agency' });
+    const body = { gender: 'UNKNOWN', registrationDate: todayIn('America/Toronto', new Date()), siteId: activeSite().siteId };
+    const ids: string[] = [];
+    for (let batch = 0; batch < 200; batch += 20) {
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => call('POST', '/v1/anonymous-clients', { token, body, baseUrl: first.url })),
+      );
+      for (const response of responses) {
+        expect(response.status).toBe(201);
+        ids.push(response.body.clientId);
+      }
+    }
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await eventually(() => processesUsing(dataDir).length === 0), 'Java outlived a SIGKILLed server').toBe(true);
+
+    const second = await startServerProcess({ dataDir, logFile: join(dataDir, 'second.log') });
+    try {
+      const missing: string[] = [];
+      for (const id of ids) {
+        const read = await call('GET', `/v1/anonymous-clients/${id}`, { token, baseUrl: second.url });
+        if (read.status !== 200) missing.push(id);
+      }
+      expect(missing).toEqual([]);
+    } finally {
+      expect(await second.stop('SIGTERM')).toBe(0);
+    }
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('stops everything when npm, which does not forward SIGTERM, is terminated', async () => {
+    const dataDir = await freshDataDir();
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: REPOSITORY,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`no ready line:\n${output}`)), 90_000);
+      npm.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/newcomer-intake listening on http:\/\/127\.0\.0\.1:\d+/.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    });
+    expect(processesUsing(dataDir).length).toBeGreaterThan(0);
+    npm.kill('SIGTERM');
+    expect(await eventually(() => processesUsing(dataDir).length === 0), 'server or Java left running').toBe(true);
+  });
+
+  it('refuses a second server on the same data directory while the first runs', async () => {
+    const dataDir = await freshDataDir();
+    const first = await startServerProcess({ dataDir, logFile: join(dataDir, 'first.log') });
+    try {
+      await expect(startServerProcess({ dataDir, logFile: join(dataDir, 'second.log') })).rejects.toThrow(/Another newcomer-intake/);
+    } finally {
+      await first.stop();
+    }
+  });
+});

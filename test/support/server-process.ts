@@ -1,0 +1,62 @@
+/**
+ * Starts the real `npm start` entry point (local/main.ts) as a child process, exactly as a user would,
+ * and waits for its ready line. Its stdout and stderr are kept in a file so tests can read every log line.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../local/main.ts', import.meta.url));
+const READY = /^newcomer-intake listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  logFile: string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | string | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | string | null>;
+}
+
+export async function startServerProcess(options: { dataDir: string; logFile: string; port?: number; timeoutMs?: number }): Promise<ServerProcess> {
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not get ready in time:\n${output}`)), options.timeoutMs ?? 90_000);
+    const onData = (chunk: Buffer) => {
+      log.write(chunk);
+      output += chunk.toString();
+      const match = READY.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] as string);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      output += chunk.toString();
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before it was ready:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    logFile: options.logFile,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const code = await exited;
+      await new Promise((resolve) => log.end(resolve));
+      return code;
+    },
+  };
+}
