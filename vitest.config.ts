@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so each layer can run alone: `unit` needs nothing, `integration` starts the embedded
-// stack (Java + DynamoDB Local) once, `e2e` needs Debian packages (Chromium, poppler) that CI installs.
+// Projects so each layer can run alone: `unit` needs nothing, `integration` starts the embedded stack
+// (Java + DynamoDB Local) once, `cdk` synthesises the stacks offline, `e2e` needs Debian packages
+// (Chromium, poppler) that CI installs.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +19,13 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          testTimeout: 120_000,
         },
       },
       {
