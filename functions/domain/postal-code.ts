@@ -12,11 +12,11 @@ const POSTAL_CODE = new RegExp(`^(${FSA})(${LDU})?$`);
 
 /** The stored form (upper case, one space) of a valid Canadian postal code, or `undefined` if invalid. */
 export function normalizePostalCode(input: string): string | undefined {
-  const compact = input.trim().toUpperCase();
-  // One optional space between the two halves is the only separator accepted.
-  const match = /^([A-Z0-9]{3}) ?([A-Z0-9]{3})?$/.exec(compact);
+  // One optional space between the two halves is the only separator accepted. Match ASCII before
+  // upper-casing: toUpperCase() maps some non-ASCII letters to ASCII ones ("ſ" → "S").
+  const match = /^([A-Za-z0-9]{3}) ?([A-Za-z0-9]{3})?$/.exec(input.trim());
   if (!match) return undefined;
-  const candidate = `${match[1]}${match[2] ?? ''}`;
+  const candidate = `${match[1]}${match[2] ?? ''}`.toUpperCase();
   const parts = POSTAL_CODE.exec(candidate);
   if (!parts) return undefined;
   return parts[2] ? `${parts[1]} ${parts[2]}` : (parts[1] as string);
