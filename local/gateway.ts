@@ -75,7 +75,8 @@ export interface GatewayOptions {
 }
 
 export function createGateway(options: GatewayOptions): Server {
-  const compiled = options.routes.map(compile);
+  // Like API Gateway, a literal segment wins over a path parameter: /v1/sites/tree before /v1/sites/{siteId}.
+  const compiled = options.routes.map(compile).sort((a, b) => a.parameterNames.length - b.parameterNames.length);
   return createServer((request, response) => {
     handle(request, response, compiled, options).catch((error: unknown) => {
       console.error('gateway failure', error instanceof Error ? error.name : typeof error);

@@ -14,7 +14,18 @@ import java.lang.reflect.Method;
 public final class LoopbackDynamoDBLocal {
     private LoopbackDynamoDBLocal() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (Throwable failure) {
+            // Jetty's threads would keep the JVM alive after a failed start (port taken, bad path):
+            // report and exit, so the parent sees the failure at once.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void start(String[] args) throws Exception {
         Class<?> runner = Class.forName("com.amazonaws.services.dynamodbv2.local.main.ServerRunner");
         Method create = runner.getMethod("createServerFromCommandLineArgs", String[].class);
         Object proxy = create.invoke(null, (Object) args);

@@ -1,0 +1,141 @@
+/**
+ * Issue 2's figures: registrations per second through the local gateway (16 concurrent clients)
+ * beside raw conditional PutItem per second against the same DynamoDB Local, in the same run; and
+ * the time from `npm start` to the ready line, on a fresh data directory and on a used one.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { todayIn } from '../functions/domain/calendar';
+import { newId } from '../functions/domain/ids';
+import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
+import { runningStack } from '../local/data-dir-lock';
+import { LOCAL_REGION, LOCAL_TABLE_NAME, SAMPLE_CATALOG } from '../local/embedded-stack';
+import { issueLocalToken } from '../local/tokens';
+import { startServerProcess } from '../test/support/server-process';
+import { markdownTable, recordSection } from './report';
+
+const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
+const CONCURRENCY = 16;
+const OPERATIONS = 1600;
+
+async function runConcurrently(total: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await operation(next++);
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}
+
+async function timeToReady(dataDir: string): Promise<number> {
+  const started = performance.now();
+  const npm = spawn('npm', ['start', '--silent'], { cwd: REPOSITORY, env: { ...process.env, DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    npm.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('newcomer-intake listening on')) resolve();
+    });
+    npm.once('exit', () => reject(new Error('npm start exited before the ready line')));
+  });
+  const elapsed = performance.now() - started;
+  npm.kill('SIGINT');
+  // npm does not pass SIGINT on when not in a terminal; the server notices its parent is gone.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return elapsed;
+}
+
+export async function benchRegistration() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bench-'));
+  const server = await startServerProcess({ dataDir, logFile: join(dataDir, 'server.log') });
+  try {
+    const stack = await runningStack(dataDir);
+    const db = new DynamoDBClient({ region: LOCAL_REGION, endpoint: stack!.dynamodb, credentials: { ...LOCAL_AWS_CREDENTIALS } });
+    const token = await issueLocalToken(dataDir, { agencyId: 'bench-agency' });
+    const siteId = (await readFile(SAMPLE_CATALOG, 'utf8')).split('\n')[1]!.split(',')[0]!;
+    const body = JSON.stringify({
+      gender: 'FEMALE',
+      registrationDate: todayIn('America/Toronto', new Date()),
+      siteId,
+      postalCode: 'M5V 2T6',
+      comments: 'Came with two children; asked about ESL classes and a family doctor.',
+    });
+
+    const rawPut = (operations = OPERATIONS) =>
+      runConcurrently(operations, CONCURRENCY, async () => {
+        const clientId = newId();
+        await db.send(
+          new PutItemCommand({
+            TableName: LOCAL_TABLE_NAME,
+            Item: {
+              pk: { S: 'AGENCY#bench-raw' },
+              sk: { S: `CLIENT#${clientId}` },
+              entity: { S: 'BENCH' },
+              payload: { S: body },
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      });
+    const viaGateway = (operations = OPERATIONS) =>
+      runConcurrently(operations, CONCURRENCY, async () => {
+        const response = await fetch(`${server.url}/v1/anonymous-clients`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+        });
+        if (response.status !== 201) throw new Error(`registration answered ${response.status}`);
+        await response.arrayBuffer();
+      });
+
+    // Warm both paths (JIT, connection pools), then interleave so drift hits both alike.
+    await viaGateway(200);
+    await rawPut(200);
+    const raw1 = await rawPut();
+    const gateway1 = await viaGateway();
+    const raw2 = await rawPut();
+    const gateway2 = await viaGateway();
+    const raw = (raw1 + raw2) / 2;
+    const gateway = (gateway1 + gateway2) / 2;
+    db.destroy();
+    return { raw, gateway, ratio: gateway / raw };
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchStartup() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-start-'));
+  try {
+    const fresh = await timeToReady(dataDir);
+    const used = await timeToReady(dataDir);
+    return { fresh, used };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runRegistrationBenchmark() {
+  const throughput = await benchRegistration();
+  const startup = await benchStartup();
+  const met = throughput.ratio >= 0.5;
+  const table = markdownTable(
+    ['figure', 'value'],
+    [
+      [`registrations/s through the local gateway (${CONCURRENCY} concurrent)`, throughput.gateway.toFixed(0)],
+      [`raw conditional PutItem/s, same DynamoDB Local (${CONCURRENCY} concurrent)`, throughput.raw.toFixed(0)],
+      ['ratio (target ≥ 0.5)', `${throughput.ratio.toFixed(2)} ${met ? '(met)' : '(NOT met)'}`],
+      ['`npm start` to ready line, fresh data directory (loads 5,000+ sample sites)', `${(startup.fresh / 1000).toFixed(1)} s`],
+      ['`npm start` to ready line, existing data directory', `${(startup.used / 1000).toFixed(1)} s`],
+    ],
+  );
+  console.log(table);
+  await recordSection('registration', 'Registration throughput and start-up (issue 2)', table);
+}
