@@ -2,10 +2,17 @@
  * `npm run bench [-- name ...]`: runs the benchmarks the issues ask for, prints their figures, each
  * beside a baseline measured in the same run, and records them in docs/benchmarks.md.
  */
+import { benchFunctionBundles, formatFunctionBundles } from './function-bundles';
 import { runRegistrationBenchmark } from './registration';
+import { recordSection } from './report';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   registration: runRegistrationBenchmark,
+  'function-bundles': async () => {
+    const table = formatFunctionBundles(await benchFunctionBundles());
+    console.log(table);
+    await recordSection('function-bundles', 'Function bundles and cold init (issue 7)', table);
+  },
 };
 
 const requested = process.argv.slice(2);

@@ -1,0 +1,124 @@
+/**
+ * CloudWatch alarms of one region's deployment and the SNS topic they notify (ALARM and back to OK).
+ * Thresholds are chosen for a small, steady staff workload: any unhandled function error or throttle
+ * is worth a look, while API-level 5xx and latency alarms need sustained breaches to fire.
+ */
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, type IAlarmAction, type IMetric, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export const ALARM_THRESHOLDS = {
+  /** Percent of API requests answered 5xx, over 5 minutes, 2 periods in a row. */
+  api5xxPercent: 1,
+  /** p99 API latency in milliseconds, over 5 minutes, 3 periods in a row. */
+  apiP99LatencyMs: 3000,
+  /** Unhandled errors (crash, timeout) of one function in 5 minutes. */
+  functionErrors: 1,
+  /** Throttled invocations of one function in 5 minutes. */
+  functionThrottles: 1,
+} as const;
+
+const PERIOD = Duration.minutes(5);
+
+export interface ServiceAlarmsProps {
+  alarmEmail: string | undefined;
+  removalPolicy: RemovalPolicy;
+}
+
+export class ServiceAlarms extends Construct {
+  readonly topic: Topic;
+  private readonly actions: IAlarmAction[];
+
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
+    super(scope, id);
+    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, so the topic has
+    // its own key, which CloudWatch may use.
+    const key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the newcomer-intake alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'newcomer-intake alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.actions = [new SnsAction(this.topic)];
+  }
+
+  /** 5xx rate and p99 latency of the whole HTTP API. */
+  watchApi(api: IHttpApi): void {
+    const errors = api.metricServerError({ period: PERIOD, statistic: 'Sum' });
+    const requests = api.metricCount({ period: PERIOD, statistic: 'Sum' });
+    this.alarm('Api5xxRate', {
+      metric: new MathExpression({
+        expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+        usingMetrics: { errors, requests },
+        period: PERIOD,
+        label: 'API 5xx responses (%)',
+      }),
+      threshold: ALARM_THRESHOLDS.api5xxPercent,
+      evaluationPeriods: 2,
+      description: `More than ${ALARM_THRESHOLDS.api5xxPercent}% of API requests answered 5xx for 10 minutes.`,
+    });
+    this.alarm('ApiP99Latency', {
+      metric: api.metricLatency({ period: PERIOD, statistic: 'p99' }),
+      threshold: ALARM_THRESHOLDS.apiP99LatencyMs,
+      evaluationPeriods: 3,
+      description: `API p99 latency above ${ALARM_THRESHOLDS.apiP99LatencyMs} ms for 15 minutes.`,
+    });
+  }
+
+  /** Unhandled errors and throttles of one function. */
+  watchFunction(name: string, fn: IFunction): void {
+    this.alarm(`${name}Errors`, {
+      metric: fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+      threshold: ALARM_THRESHOLDS.functionErrors,
+      evaluationPeriods: 1,
+      description: `${name}: an invocation crashed or timed out (handled errors answer 500 and do not count).`,
+      inclusive: true,
+    });
+    this.alarm(`${name}Throttles`, {
+      metric: fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+      threshold: ALARM_THRESHOLDS.functionThrottles,
+      evaluationPeriods: 1,
+      description: `${name}: invocations were throttled (account or function concurrency exhausted).`,
+      inclusive: true,
+    });
+  }
+
+  private alarm(
+    id: string,
+    options: {
+      metric: IMetric;
+      threshold: number;
+      evaluationPeriods: number;
+      description: string;
+      inclusive?: boolean;
+    },
+  ): void {
+    const alarm = new Alarm(this, id, {
+      metric: options.metric,
+      threshold: options.threshold,
+      evaluationPeriods: options.evaluationPeriods,
+      datapointsToAlarm: options.evaluationPeriods,
+      comparisonOperator: options.inclusive
+        ? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
+        : ComparisonOperator.GREATER_THAN_THRESHOLD,
+      // No traffic is not a failure.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+    });
+    alarm.addAlarmAction(...this.actions);
+    alarm.addOkAction(...this.actions);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The one Lambda function construct of the service, with its defaults set once (runtime, arm64,
+ * bundling, X-Ray, source maps, its own log group and role), and the helper that binds a function to
+ * the table and buckets by setting their environment variables and granting exactly the declared
+ * access. It never grants deletes, table administration or wildcard actions: there is no code path
+ * in the service that removes a record (TTL does it), and a test reads every policy to hold that.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Access } from '../functions/api/routes';
+import { FUNCTION_NODE_OPTIONS, nodejsBundlingOptions } from './bundling';
+import type { ExportedValue } from './stateful-stack';
+
+/** Node.js 22 (LTS): the runtime the bundles target (lib/bundling.ts). */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
+export const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Which bucket a route reaches; a bare level applies to both (see `bucketLevels`). */
+export type BucketAccess = Access | { receipts: Access; siteIndex: Access };
+export interface DeclaredAccess {
+  table: Access;
+  bucket: BucketAccess;
+}
+
+/** DynamoDB actions per declared level. Transactions have no IAM action of their own: each item of a
+ * TransactWriteItems / TransactGetItems is authorised as its PutItem, UpdateItem, ConditionCheckItem or
+ * GetItem. BatchWriteItem is left out on purpose: it authorises deletes too. */
+export const TABLE_ACTIONS: Record<Exclude<Access, 'none'>, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  'read-write': [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  ],
+};
+
+/** S3 object actions per declared level. No ListBucket: a function reads or writes keys it knows (a
+ * missing key therefore answers 403 AccessDenied, not 404 NoSuchKey). */
+export const BUCKET_ACTIONS: Record<Exclude<Access, 'none'>, readonly string[]> = {
+  read: ['s3:GetObject'],
+  'read-write': ['s3:GetObject', 's3:PutObject'],
+};
+
+/** The stores a function can be bound to, as the stateless stack imports them. */
+export interface DataStores {
+  table: { name: ExportedValue; arn: ExportedValue; indexNames: readonly string[] };
+  receiptsBucket: { name: ExportedValue; arn: ExportedValue };
+  siteIndexBucket: { name: ExportedValue; arn: ExportedValue };
+}
+
+export interface ApiFunctionProps {
+  /** Entry file relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  /** Variables every function of the service gets (version, time zone). */
+  environment: Record<string, string>;
+  /** Of the log group: destroyed with a dev stack, kept otherwise. */
+  removalPolicy: RemovalPolicy;
+  logRetention?: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: props.removalPolicy,
+    });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.entry}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(REPOSITORY_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: props.memorySize ?? 512,
+      // API Gateway gives up after 30 s; a function that needs 10 s is already broken.
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      bundling: nodejsBundlingOptions(),
+      description: props.description,
+      environment: { ...props.environment, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
+    });
+
+    const policy = this.role.node.tryFindChild('DefaultPolicy');
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Only the X-Ray statement added by active tracing has Resource "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (a CDK test checks that no other statement uses "*").',
+      });
+    }
+    if (LAMBDA_RUNTIME.name !== latestNodeRuntimeName()) {
+      Validations.of(this.function).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: `${LAMBDA_RUNTIME.name} is pinned on purpose: a maintained LTS line that Lambda supports, the one the bundles target (lib/bundling.ts); ${latestNodeRuntimeName()} is adopted by changing LAMBDA_RUNTIME after the test suite has run on it.`,
+      });
+    }
+  }
+
+  /** Sets the environment variables of the stores this function may use and grants exactly `access`. */
+  bind(stores: DataStores, access: DeclaredAccess): void {
+    if (access.table !== 'none') {
+      this.function.addEnvironment('TABLE_NAME', stores.table.name.value);
+      const tableArn = stores.table.arn.value;
+      this.allow(TABLE_ACTIONS[access.table], [tableArn, ...stores.table.indexNames.map((index) => `${tableArn}/index/${index}`)]);
+    }
+    const buckets = bucketLevels(access.bucket);
+    this.bindBucket('RECEIPTS_BUCKET', stores.receiptsBucket, buckets.receipts);
+    this.bindBucket('SITE_INDEX_BUCKET', stores.siteIndexBucket, buckets.siteIndex);
+  }
+
+  private bindBucket(variable: string, bucket: DataStores['receiptsBucket'], level: Access): void {
+    if (level === 'none') return;
+    this.function.addEnvironment(variable, bucket.name.value);
+    this.allow(BUCKET_ACTIONS[level], [`${bucket.arn.value}/*`]);
+    if (bucket.arn.exportName) {
+      Validations.of(this.role.node.findChild('DefaultPolicy')).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${bucket.arn.exportName}/*]`,
+        reason: `Objects of this one bucket (${variable}): object keys are chosen at run time, so the grant covers the bucket's keys, with only ${BUCKET_ACTIONS[level].join(', ')}.`,
+      });
+    }
+  }
+
+  private allow(actions: readonly string[], resources: string[]): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources }));
+  }
+}
+
+/**
+ * The route table declares one bucket level per route. Until it names the bucket, a level applies to
+ * both buckets (a route that reads receipts may read the site index too); a route that declares
+ * `{ receipts, siteIndex }` gets each bucket separately.
+ */
+export function bucketLevels(access: BucketAccess): { receipts: Access; siteIndex: Access } {
+  return typeof access === 'string' ? { receipts: access, siteIndex: access } : access;
+}
+
+/** The newest Node.js runtime this CDK version knows, as cdk-nag's AwsSolutions-L1 compares. */
+function latestNodeRuntimeName(): string {
+  const version = (runtime: Runtime) => Number(/^nodejs(\d+)/.exec(runtime.name)?.[1] ?? 0);
+  const node = Runtime.ALL.filter((runtime) => runtime.family === RuntimeFamily.NODEJS);
+  return node.reduce((latest, runtime) => (version(runtime) > version(latest) ? runtime : latest)).name;
+}
+
+/** For tests and tools: the stack-unique construct id of a route's function. */
+export function functionId(operationId: string): string {
+  return operationId.charAt(0).toUpperCase() + operationId.slice(1);
+}

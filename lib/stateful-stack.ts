@@ -1,0 +1,273 @@
+/**
+ * Everything that holds data, in one stack per region: the service table, the receipts and
+ * site-index buckets (with their access-log bucket) and the Cognito user pool. Nothing here runs
+ * code, so redeploying or deleting the functions never puts data at risk. Outside the `dev` stage
+ * every store is retained when the stack is deleted and protected against deletion.
+ *
+ * The stateless stack reaches these resources only through `StatefulResources`: values exported under
+ * stable names (see `exported`), never CDK's automatic cross-stack exports, whose generated names
+ * would block an update the day the stateless stack stops using one of them.
+ */
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  type IUserPool,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { BY_REGISTRATION_DATE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/dynamodb/table-design';
+import { ROLES } from '../functions/domain/caller';
+import { DEV_STAGE, type DeploymentSettings, userPoolRegion } from './settings';
+
+/** A value of the stateful stack as the stateless stack imports it, with the export's name. */
+export interface ExportedValue {
+  /** `Fn::ImportValue` of the export (a plain string when nothing needed exporting). */
+  value: string;
+  exportName: string | undefined;
+}
+
+/** What the stateless stack may know about the stateful one: typed, and only by exported values. */
+export interface StatefulResources {
+  table: { name: ExportedValue; arn: ExportedValue; streamArn: ExportedValue; indexNames: readonly string[] };
+  receiptsBucket: { name: ExportedValue; arn: ExportedValue };
+  siteIndexBucket: { name: ExportedValue; arn: ExportedValue };
+  auth: {
+    userPoolId: ExportedValue;
+    userPoolClientId: ExportedValue;
+    /** The JWT issuer the HTTP API authorizer trusts: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+    issuer: string;
+  };
+}
+
+export interface StatefulStackProps extends StackProps {
+  settings: DeploymentSettings;
+}
+
+/** Days S3 server access logs are kept. */
+const ACCESS_LOG_RETENTION_DAYS = 365;
+
+export class StatefulStack extends Stack {
+  readonly resources: StatefulResources;
+  readonly table: Table;
+  readonly receiptsBucket: Bucket;
+  readonly siteIndexBucket: Bucket;
+  /** Undefined when an existing pool is used (`-c existingUserPoolId`). */
+  readonly userPool: UserPool | undefined;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const keepData = settings.stage !== DEV_STAGE;
+    const removalPolicy = keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.table = new Table(this, 'ServiceTable', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: keepData,
+      removalPolicy,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      // For the site-index builder (a later issue): it consumes this stream.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      encryption: TableEncryption.AWS_MANAGED,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: BY_REGISTRATION_DATE_INDEX.name,
+      partitionKey: { name: BY_REGISTRATION_DATE_INDEX.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: BY_REGISTRATION_DATE_INDEX.sortKey, type: AttributeType.STRING },
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogsBucket', {
+      ...this.privateBucketDefaults(removalPolicy),
+      // Log delivery writes with the bucket owner's SSE-S3 key; S3 access logs cannot target SSE-KMS.
+      encryption: BucketEncryption.S3_MANAGED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) }],
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the server-access-log bucket of the receipts and site-index buckets; logging it into itself would loop and into another bucket would only move the finding.',
+    });
+
+    this.receiptsBucket = new Bucket(this, 'ReceiptsBucket', {
+      ...this.privateBucketDefaults(removalPolicy),
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'receipts-bucket/',
+      lifecycleRules: [
+        {
+          // Every object in this bucket is a rendered receipt: a copy of a client's record that the
+          // service can render again, so it is deleted after the retention period whatever its key.
+          id: 'expire-receipts',
+          expiration: Duration.days(settings.receiptRetentionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+    });
+
+    this.siteIndexBucket = new Bucket(this, 'SiteIndexBucket', {
+      ...this.privateBucketDefaults(removalPolicy),
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'site-index-bucket/',
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+
+    const auth = this.userPoolAndClient(settings, removalPolicy);
+    this.userPool = auth.pool;
+
+    const prefix = this.stackName;
+    const exported = (value: string, name: string): ExportedValue => {
+      if (!Token.isUnresolved(value)) return { value, exportName: undefined };
+      const exportName = `${prefix}-${name}`;
+      return { value: this.exportValue(value, { name: exportName }), exportName };
+    };
+    const userPoolId = exported(auth.userPoolId, 'UserPoolId');
+    this.resources = {
+      table: {
+        name: exported(this.table.tableName, 'TableName'),
+        arn: exported(this.table.tableArn, 'TableArn'),
+        streamArn: exported(this.table.tableStreamArn!, 'TableStreamArn'),
+        indexNames: [BY_REGISTRATION_DATE_INDEX.name],
+      },
+      receiptsBucket: {
+        name: exported(this.receiptsBucket.bucketName, 'ReceiptsBucketName'),
+        arn: exported(this.receiptsBucket.bucketArn, 'ReceiptsBucketArn'),
+      },
+      siteIndexBucket: {
+        name: exported(this.siteIndexBucket.bucketName, 'SiteIndexBucketName'),
+        arn: exported(this.siteIndexBucket.bucketArn, 'SiteIndexBucketArn'),
+      },
+      auth: {
+        userPoolId,
+        userPoolClientId: exported(auth.clientId, 'UserPoolClientId'),
+        issuer: `https://cognito-idp.${auth.region}.amazonaws.com/${userPoolId.value}`,
+      },
+    };
+
+    // What an operator needs (docs/operators-guide.md): `npm run sites:import -- --table <TableName>`.
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB service table' });
+    new CfnOutput(this, 'TableStreamArn', { value: this.table.tableStreamArn!, description: 'Stream of the service table' });
+    new CfnOutput(this, 'ReceiptsBucketName', { value: this.receiptsBucket.bucketName, description: 'Rendered receipts' });
+    new CfnOutput(this, 'SiteIndexBucketName', { value: this.siteIndexBucket.bucketName, description: 'Site-search index' });
+    new CfnOutput(this, 'AccessLogsBucketName', { value: accessLogs.bucketName, description: 'S3 server access logs' });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPoolId, description: 'Cognito user pool of the staff users' });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.clientId, description: 'App client of the web front end' });
+  }
+
+  private privateBucketDefaults(removalPolicy: RemovalPolicy) {
+    return {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Receipts are short-lived copies and the site index is rebuilt from the table: old versions
+      // would only keep personal data past its retention, so versioning stays off.
+      versioned: false,
+      removalPolicy,
+      autoDeleteObjects: false,
+    };
+  }
+
+  private userPoolAndClient(
+    settings: DeploymentSettings,
+    removalPolicy: RemovalPolicy,
+  ): { pool: UserPool | undefined; userPoolId: string; clientId: string; region: string } {
+    if (settings.existingUserPoolId && settings.existingUserPoolClientId) {
+      return {
+        pool: undefined,
+        userPoolId: settings.existingUserPoolId,
+        clientId: settings.existingUserPoolClientId,
+        region: userPoolRegion(settings.existingUserPoolId),
+      };
+    }
+    // An existing pool in this region gets its own app client; it must already have the custom
+    // attributes agency_id and agency_name and the groups (docs/operators-guide.md).
+    const pool = settings.existingUserPoolId ? undefined : this.createUserPool(settings, removalPolicy);
+    const userPool: IUserPool = pool ?? UserPool.fromUserPoolId(this, 'ExistingUserPool', settings.existingUserPoolId!);
+    const client = new UserPoolClient(this, 'WebClient', {
+      userPool,
+      userPoolClientName: 'newcomer-intake-web',
+      // A browser app cannot keep a secret: authorization code with PKCE only.
+      generateSecret: false,
+      // Sign-in happens on the Cognito-hosted pages (below); no password or SRP flow from the browser.
+      authFlows: { user: false, userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: settings.callbackUrls,
+        logoutUrls: settings.logoutUrls,
+      },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // The API reads the agency from the ID token, so the client must be able to read it...
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })
+        .withCustomAttributes('agency_id', 'agency_name'),
+      // ...but a user must never move themselves to another agency: only admins (AdminUpdateUserAttributes) set it.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
+    });
+    return { pool, userPoolId: userPool.userPoolId, clientId: client.userPoolClientId, region: this.region };
+  }
+
+  private createUserPool(settings: DeploymentSettings, removalPolicy: RemovalPolicy): UserPool {
+    const pool = new UserPool(this, 'StaffUserPool', {
+      // Staff accounts are created by agency administrators or operators, never by sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: {
+        // Mutable so that an administrator can correct or move an account (admin-update-user-attributes);
+        // users cannot write them because the app client's write attributes exclude them.
+        agency_id: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        agency_name: new StringAttribute({ minLen: 1, maxLen: 200, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Staff see personal data of vulnerable people: a second factor is required, by authenticator app.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: settings.stage !== DEV_STAGE,
+      removalPolicy,
+    });
+    for (const role of ROLES) {
+      pool.addGroup(`Group-${role}`, { groupName: role, description: GROUP_DESCRIPTIONS[role] });
+    }
+    // The hosted sign-in pages the authorization-code flow starts from; the default prefix is unique
+    // per account, stage and region (a domain prefix is regional).
+    const domain = pool.addDomain('HostedSignIn', {
+      cognitoDomain: { domainPrefix: settings.authDomainPrefix ?? `newcomer-intake-${settings.stage}-${Aws.ACCOUNT_ID}` },
+    });
+    new CfnOutput(this, 'SignInBaseUrl', { value: domain.baseUrl(), description: 'Cognito hosted sign-in (authorization code + PKCE)' });
+    return pool;
+  }
+}
+
+const GROUP_DESCRIPTIONS: Record<(typeof ROLES)[number], string> = {
+  staff: 'Settlement staff: register and read the anonymous clients of their agency',
+  'agency-admin': "Agency administrators: staff rights plus a client's history",
+  operator: 'Service operators: reference data and sites, never client records',
+};

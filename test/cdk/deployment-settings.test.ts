@@ -1,0 +1,61 @@
+/**
+ * CDK context is read once and checked: defaults for a first deployment, and a message naming the
+ * key for a bad value, before any construct exists.
+ */
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readDeploymentSettings, stackName } from '../../lib/settings';
+
+const read = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => readDeploymentSettings(new App({ context }).node, env);
+
+describe('deployment settings', () => {
+  it('default to one dev deployment in ca-central-1 with a local front end allowed', () => {
+    expect(read({})).toMatchObject({
+      regions: ['ca-central-1'],
+      stage: 'dev',
+      account: undefined,
+      corsOrigins: ['http://localhost:5173'],
+      callbackUrls: ['http://localhost:5173/'],
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      agencyTimeZone: 'America/Toronto',
+      receiptRetentionDays: 30,
+    });
+  });
+
+  it('read comma lists, numbers and the account of the CLI environment', () => {
+    const settings = read(
+      { regions: 'ca-central-1, ca-west-1', stage: 'prod', corsOrigins: 'https://intake.example.org/app', throttleRate: '20', throttleBurst: 30 },
+      { CDK_DEFAULT_ACCOUNT: '123456789012' },
+    );
+    expect(settings).toMatchObject({
+      regions: ['ca-central-1', 'ca-west-1'],
+      stage: 'prod',
+      account: '123456789012',
+      corsOrigins: ['https://intake.example.org'],
+      callbackUrls: ['https://intake.example.org/'],
+      throttle: { rateLimit: 20, burstLimit: 30 },
+    });
+  });
+
+  it('allow no browser origin by default outside dev', () => {
+    expect(read({ stage: 'prod' }).corsOrigins).toEqual([]);
+  });
+
+  it.each([
+    [{ regions: 'canada-central' }, /"regions".*not an AWS region/],
+    [{ stage: 'Prod!' }, /"stage"/],
+    [{ throttleRate: 'fast' }, /"throttleRate".*whole number/],
+    [{ corsOrigins: 'http://intake.example.org' }, /"corsOrigins".*https/],
+    [{ agencyTimeZone: 'Mars/Olympus' }, /"agencyTimeZone"/],
+    [{ alarmEmail: 'ops' }, /"alarmEmail"/],
+    [{ existingUserPoolId: 'not-a-pool' }, /"existingUserPoolId"/],
+    [{ existingUserPoolClientId: '1example23456789abcdefghij' }, /"existingUserPoolClientId".*only makes sense/],
+    [{ regions: 'ca-central-1,ca-west-1', existingUserPoolId: 'ca-central-1_AbC123' }, /"existingUserPoolClientId".*ca-west-1/],
+  ])('refuse %j naming the key', (context, message) => {
+    expect(() => read(context)).toThrow(message);
+  });
+
+  it('name stacks with stage and region', () => {
+    expect(stackName('prod', 'ca-west-1', 'Stateful')).toBe('NewcomerIntake-prod-ca-west-1-Stateful');
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * The stateless stack serves exactly the route table: one route and one function per entry, the JWT
+ * authorizer on every route but the public ones, and functions bundled and configured the same way.
+ * This file synthesises with bundling on (once), so it also proves the bundles run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDefinition, route, routes as routeTable } from '../../functions/api/routes';
+import { ALARM_THRESHOLDS } from '../../lib/alarms';
+import { REPOSITORY_ROOT } from '../../lib/api-function';
+import { esbuildBuildOptions } from '../../lib/bundling';
+import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+
+const routes = routeTable as readonly RouteDefinition[];
+const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
+
+let synth: SynthesisedApp;
+let apiRoutes: Json[];
+
+beforeAll(() => {
+  synth = synthesise(
+    { corsOrigins: 'https://intake.example.org', throttleRate: '25', throttleBurst: '40', agencyTimeZone: 'America/Vancouver' },
+    { bundle: true },
+  );
+  apiRoutes = Object.values(resourcesOf(synth.templates().stateless, 'AWS::ApiGatewayV2::Route'));
+}, SYNTH_TIMEOUT_MS);
+afterAll(() => synth?.dispose());
+
+function apiRoute(route: RouteDefinition): Json {
+  const found = apiRoutes.filter((resource) => resource.Properties.RouteKey === routeKey(route));
+  expect(found, routeKey(route)).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('HTTP API routes', () => {
+  it('deploys a route for every route of the route table, and no other', () => {
+    expect(apiRoutes.map((resource) => resource.Properties.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('puts the JWT authorizer on every route whose auth is jwt', () => {
+    const [authorizerId] = Object.keys(resourcesOf(synth.templates().stateless, 'AWS::ApiGatewayV2::Authorizer'));
+    for (const route of routes.filter((r) => r.auth === 'jwt')) {
+      expect(apiRoute(route).Properties, routeKey(route)).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('leaves only the two public routes of the contract without authorizer', () => {
+    const open = apiRoutes.filter((resource) => resource.Properties.AuthorizationType !== 'JWT');
+    expect(open.map((resource) => resource.Properties.RouteKey).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+    expect(routes.filter((r) => r.auth === 'public').map(routeKey).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+    for (const resource of open) {
+      expect(resource.Properties.AuthorizationType).toBe('NONE');
+      expect(resource.Properties.AuthorizerId).toBeUndefined();
+    }
+  });
+
+  it("trusts only tokens of this region's user pool for its web app client", () => {
+    const prefix = synth.stacks().stateful.stackName;
+    synth.templates().stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: {
+          'Fn::Join': ['', ['https://cognito-idp.ca-central-1.amazonaws.com/', { 'Fn::ImportValue': `${prefix}-UserPoolId` }]],
+        },
+        Audience: [{ 'Fn::ImportValue': `${prefix}-UserPoolClientId` }],
+      },
+    });
+  });
+
+  it("sends each route to its own function, built from the route's handler entry", () => {
+    const template = synth.templates().stateless;
+    const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+    const functionIds = new Set<string>();
+    for (const route of routes) {
+      const fn = synth.stacks().stateless.functions.get(route.operationId);
+      expect(fn, route.operationId).toBeDefined();
+      const functionId = logicalId(fn!.function);
+      functionIds.add(functionId);
+      const target = apiRoute(route).Properties.Target['Fn::Join'][1][1].Ref as string;
+      expect(integrations[target]?.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      });
+      expect(fn!.node.path).toContain(route.operationId.charAt(0).toUpperCase() + route.operationId.slice(1));
+    }
+    expect(functionIds.size).toBe(routes.length);
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(routes.length);
+  });
+
+  it('answers browsers of the configured origins only (CORS from context)', () => {
+    synth.templates().stateless.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://intake.example.org'],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'if-match', 'idempotency-key']),
+        ExposeHeaders: Match.arrayWith(['etag', 'location']),
+      }),
+    });
+  });
+
+  it('throttles the default stage as configured and writes access logs to a log group', () => {
+    const template = synth.templates().stateless;
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 25, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+    const [stage] = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Stage'));
+    // Never the query string (search text) or request bodies.
+    expect(stage!.Properties.AccessLogSettings.Format).not.toMatch(/querystring|requestBody|\$input/i);
+  });
+});
+
+describe('Lambda functions', () => {
+  it('run Node.js 22 on arm64 with active tracing and a log group of their own with a retention', () => {
+    const template = synth.templates().stateless;
+    const functions = resourcesOf(template, 'AWS::Lambda::Function');
+    const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
+    for (const [id, fn] of Object.entries(functions)) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
+      const logGroup = logGroups[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(logGroup?.Properties.RetentionInDays, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('get the service settings, source maps, and the table name only when their route uses the table', () => {
+    for (const route of routes) {
+      const fn = synth.stacks().stateless.functions.get(route.operationId)!;
+      const [resource] = Object.values(
+        synth.templates().stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(route.operationId) } }),
+      );
+      const variables = (resource as Json).Properties.Environment.Variables as Json;
+      expect(variables, route.operationId).toMatchObject({
+        SERVICE_VERSION: '0.1.0',
+        AGENCY_TIME_ZONE: 'America/Vancouver',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      if (route.access.table === 'none') expect(variables.TABLE_NAME, route.operationId).toBeUndefined();
+      else expect(variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-TableName` });
+      expect(fn.function.node.path).toBeTruthy();
+    }
+  });
+
+  it('are bundled as ES modules with source maps, and a bundle runs under plain Node', () => {
+    const template = synth.templates().stateless;
+    const assetDir = (operationId: string) => {
+      const fn = synth.stacks().stateless.functions.get(operationId)!;
+      const key = template.toJSON().Resources[logicalId(fn.function)].Properties.Code.S3Key as string;
+      return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    };
+    for (const route of routes) {
+      expect(existsSync(join(assetDir(route.operationId), 'index.mjs')), route.operationId).toBe(true);
+      expect(existsSync(join(assetDir(route.operationId), 'index.mjs.map')), route.operationId).toBe(true);
+    }
+    // What Lambda does: import index.mjs in a fresh Node and call `handler` with an HTTP API event.
+    const script = `
+      const { handler } = await import(${JSON.stringify(join(assetDir('getHealth'), 'index.mjs'))});
+      const result = await handler({ version: '2.0', routeKey: 'GET /v1/health', rawPath: '/v1/health', rawQueryString: '',
+        headers: {}, isBase64Encoded: false,
+        requestContext: { http: { method: 'GET', path: '/v1/health', sourceIp: '127.0.0.1', userAgent: 'test' },
+          requestId: 'bundle-test', routeKey: 'GET /v1/health', stage: '$default', timeEpoch: Date.now() } },
+        { awsRequestId: 'bundle-test' });
+      process.stdout.write('\\nRESULT ' + JSON.stringify(result) + '\\n');`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', script], {
+      env: { PATH: process.env.PATH, SERVICE_VERSION: '0.1.0', AGENCY_TIME_ZONE: 'America/Toronto' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // The handler logs its own line to stdout first (as in Lambda).
+    const resultLine = run.stdout.split('\n').find((line) => line.startsWith('RESULT '));
+    const result = JSON.parse(resultLine!.slice('RESULT '.length)) as { statusCode: number; body: string };
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ status: 'ok', version: '0.1.0' });
+  });
+});
+
+describe('the bundle benchmark', () => {
+  it('bundles with the very options the stack deploys with (same output for the same handler)', async () => {
+    const template = synth.templates().stateless;
+    const fn = synth.stacks().stateless.functions.get('getHealth')!;
+    const key = template.toJSON().Resources[logicalId(fn.function)].Properties.Code.S3Key as string;
+    const deployed = readFileSync(join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'));
+    const outdir = mkdtempSync(join(tmpdir(), 'newcomer-intake-bench-'));
+    try {
+      await build(esbuildBuildOptions(join(REPOSITORY_ROOT, route('getHealth').handler), outdir));
+      expect(readFileSync(join(outdir, 'index.mjs')).equals(deployed)).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('alarms', () => {
+  it("watch the API's 5xx rate and p99 latency, and each function's errors and throttles, notifying the alarm topic", () => {
+    const template = synth.templates().stateless;
+    const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+    const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
+    expect(alarms).toHaveLength(2 + 2 * routes.length);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
+    }
+    const byMetric = (name: string) => alarms.filter((alarm) => alarm.Properties.MetricName === name);
+    expect(byMetric('Errors')).toHaveLength(routes.length);
+    expect(byMetric('Throttles')).toHaveLength(routes.length);
+    expect(byMetric('Latency')).toEqual([
+      expect.objectContaining({
+        Properties: expect.objectContaining({ ExtendedStatistic: 'p99', Threshold: ALARM_THRESHOLDS.apiP99LatencyMs }),
+      }),
+    ]);
+    const rate = alarms.filter((alarm) => alarm.Properties.Metrics);
+    expect(rate).toHaveLength(1);
+    const names = (rate[0]!.Properties.Metrics as Json[]).map((metric) => metric.MetricStat?.Metric.MetricName).filter(Boolean);
+    expect(names.sort()).toEqual(['5xx', 'Count']);
+  });
+
+  it('notify through a topic that is encrypted and refuses non-TLS publishing', () => {
+    const template = synth.templates().stateless;
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+});
