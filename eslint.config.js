@@ -17,7 +17,7 @@ export default tseslint.config(
         { object: 'test', property: 'only' },
         { object: 'test', property: 'skip' },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error'] }],
     },
   },

@@ -4,13 +4,22 @@
  * Add a route here and nowhere else.
  */
 import type { z } from 'zod';
-import { AnonymousClientSchema, anonymousClientRules, SERVER_OWNED_FIELDS } from '../domain/anonymous-client';
+import {
+  AnonymousClientListSchema,
+  AnonymousClientSchema,
+  anonymousClientRules,
+  IMMUTABLE_FIELDS,
+  SERVER_OWNED_FIELDS,
+} from '../domain/anonymous-client';
+import { ClientHistorySchema } from '../domain/audit';
 import type { Role } from '../domain/caller';
+import { newSessionSchema, SessionDraftSchema, SessionListSchema, SessionSchema } from '../domain/session';
 import { SiteSchema } from '../domain/site';
 import {
   ClientIdParamsSchema,
   HealthSchema,
   IdempotencyHeadersSchema,
+  IfMatchHeadersSchema,
   OpenApiDocumentSchema,
   ReferenceDataSchema,
   SiteIdParamsSchema,
@@ -41,6 +50,8 @@ export interface RouteDefinition {
   headers?: z.ZodObject;
   /** Fields a body must not carry because the server sets them; refused with a specific message. */
   serverOwnedFields?: readonly string[];
+  /** Fields fixed at creation: a body that names them is refused as an attempt to change them. */
+  immutableFields?: readonly string[];
   success: { status: number; description: string; schema: z.ZodType; headers?: Record<string, string> };
   /** Error statuses this route can answer besides 400/401/403/500/503, for the document. */
   errorStatuses?: readonly number[];
@@ -126,6 +137,102 @@ export const routes = [
     tag: 'Anonymous clients',
     params: ClientIdParamsSchema,
     success: { status: 200, description: 'The client.', schema: AnonymousClientSchema, headers: { ETag: 'The version.' } },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'registerAnonymousClientBatch',
+    method: 'POST',
+    path: '/v1/anonymous-clients/batch',
+    handler: 'functions/handlers/register-anonymous-client-batch.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read-write', bucket: 'none' },
+    summary: 'Register several anonymous clients at once (a room of people), all or nothing',
+    description: '1 to 25 clients, each as for a single registration. Errors point at the client: /clients/3/postalCode.',
+    tag: 'Anonymous clients',
+    requestBody: (today) => anonymousClientRules(today).batch,
+    headers: IdempotencyHeadersSchema,
+    serverOwnedFields: SERVER_OWNED_FIELDS,
+    success: { status: 201, description: 'All registered, in the order sent.', schema: AnonymousClientListSchema },
+    errorStatuses: [409, 413, 415, 422],
+  },
+  {
+    operationId: 'editAnonymousClient',
+    method: 'PATCH',
+    path: '/v1/anonymous-clients/{clientId}',
+    handler: 'functions/handlers/edit-anonymous-client.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read-write', bucket: 'none' },
+    summary: 'Correct an anonymous client',
+    description:
+      'Only gender, arrivalYear, immigrationStatus, postalCode, siteId and comments may change; null clears postalCode or comments. registrationDate, clientType, clientName and agency are immutable (400). If-Match with the ETag is required (428 without, 412 when stale; "*" accepts any version).',
+    tag: 'Anonymous clients',
+    requestBody: (today) => anonymousClientRules(today).edit,
+    params: ClientIdParamsSchema,
+    headers: IfMatchHeadersSchema,
+    serverOwnedFields: SERVER_OWNED_FIELDS,
+    immutableFields: IMMUTABLE_FIELDS,
+    success: { status: 200, description: 'The client as now stored.', schema: AnonymousClientSchema, headers: { ETag: 'The new version.' } },
+    errorStatuses: [404, 412, 413, 415, 422, 428],
+  },
+  {
+    operationId: 'getAnonymousClientHistory',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}/history',
+    handler: 'functions/handlers/get-anonymous-client-history.ts',
+    auth: 'jwt',
+    roles: ['agency-admin'],
+    access: { table: 'read', bucket: 'none' },
+    summary: "A client's audit trail: who did what and to which fields, never the values",
+    tag: 'Anonymous clients',
+    params: ClientIdParamsSchema,
+    success: { status: 200, description: 'Oldest first.', schema: ClientHistorySchema },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'getSessionDraft',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}/session-draft',
+    handler: 'functions/handlers/get-session-draft.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'none' },
+    summary: '"Begin Session with Client": the session form pre-filled from the profile',
+    tag: 'Sessions',
+    params: ClientIdParamsSchema,
+    success: { status: 200, description: "Pre-filled: agency, site, today's date, in person.", schema: SessionDraftSchema },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'beginSession',
+    method: 'POST',
+    path: '/v1/anonymous-clients/{clientId}/sessions',
+    handler: 'functions/handlers/begin-session.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read-write', bucket: 'none' },
+    summary: 'Create the one session an anonymous client takes',
+    description:
+      'An anonymous person is a new client each time a session is created: a second session for the same profile is a 409 telling staff to register a new anonymous client.',
+    tag: 'Sessions',
+    requestBody: (today) => newSessionSchema(today),
+    params: ClientIdParamsSchema,
+    success: { status: 201, description: 'The session.', schema: SessionSchema },
+    errorStatuses: [404, 409, 413, 415, 422],
+  },
+  {
+    operationId: 'listSessions',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}/sessions',
+    handler: 'functions/handlers/list-sessions.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'none' },
+    summary: "The client's session (at most one)",
+    tag: 'Sessions',
+    params: ClientIdParamsSchema,
+    success: { status: 200, description: 'Zero or one session.', schema: SessionListSchema },
     errorStatuses: [404],
   },
   {

@@ -57,3 +57,11 @@ export const IdempotencyHeadersSchema = z.object({
         'Up to 255 visible ASCII characters. The same key and body within 24 hours replays the first 201 answer (with Idempotent-Replayed: true); the same key with another body is a 422; while the first request is still being written, 409 with Retry-After. Keys are scoped to the agency and the user.',
     }),
 });
+
+export const IfMatchHeadersSchema = z.object({
+  'If-Match': z.string().openapi({
+    param: { name: 'If-Match', in: 'header', required: true },
+    description: 'The ETag of the version being edited (from GET or the last edit), or "*".',
+    example: '"3"',
+  }),
+});

@@ -4,6 +4,7 @@
  */
 import { z } from '../api/openapi-zod';
 import { isIsoCalendarDate } from './calendar';
+import { freeTextInputSchema } from './free-text';
 import { normalizePostalCode, POSTAL_CODE_RULE } from './postal-code';
 import { codesOf, FIRST_ARRIVAL_YEAR, GENDERS, IMMIGRATION_STATUSES } from './reference-data';
 import { SiteIdSchema } from './site';
@@ -11,6 +12,14 @@ import { SiteIdSchema } from './site';
 export const ANONYMOUS_CLIENT_NAME = { en: 'Anonymous Client', fr: 'Client anonyme' } as const;
 export const EARLIEST_REGISTRATION_DATE = '2000-01-01';
 export const MAX_COMMENT_CHARACTERS = 4000;
+export const MAX_BATCH_CLIENTS = 25;
+
+/** The one answer for a client that is missing or belongs to another agency: the two are indistinguishable. */
+export const CLIENT_NOT_FOUND = 'No anonymous client with this id in your agency.';
+
+/** Fields fixed at registration: an edit that names them is refused (CONTRACT §6). */
+export const IMMUTABLE_FIELDS = ['registrationDate', 'clientType', 'clientName', 'agency'] as const;
+export const EDITABLE_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'siteId', 'comments'] as const;
 
 /** Fields the server owns: a body that names them is refused, so no client can claim another agency. */
 export const SERVER_OWNED_FIELDS = [
@@ -25,11 +34,6 @@ export const SERVER_OWNED_FIELDS = [
   'version',
   'site',
 ] as const;
-
-// Line feed, carriage return and tab are how people lay out notes; every other C0/C1 control
-// character (and DEL) is either an encoding accident or an attempt to smuggle terminal escapes.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const GenderSchema = z.enum(codesOf(GENDERS)).openapi({ description: 'A gender code from GET /v1/reference-data.' });
 const ImmigrationStatusSchema = z
@@ -61,37 +65,20 @@ const postalCodeInputSchema = z
     example: 'M5V 2T6',
   });
 
-const registrationDateSchema = (today: string) =>
+/** A calendar date from 2000-01-01 to the agency's today. */
+export const dateUpToTodaySchema = (today: string) =>
   z
     .string()
     .refine(isIsoCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD', abort: true })
     .refine((date) => date >= EARLIEST_REGISTRATION_DATE, `must not be before ${EARLIEST_REGISTRATION_DATE}`)
     .refine((date) => date <= today, `must not be after today (${today}) in the agency's time zone`)
-    .openapi({ format: 'date', description: "The day staff met the person; not after today in the agency's time zone. Never changes." });
+    .openapi({ format: 'date', description: "Not after today in the agency's time zone, not before 2000-01-01." });
 
-const commentsInputSchema = z
-  .string()
-  .nullable()
-  .transform((value, ctx) => {
-    if (value === null) return null;
-    const text = value.normalize('NFC').trim();
-    if (FORBIDDEN_CONTROL_CHARACTERS.test(text)) {
-      ctx.addIssue({ code: 'custom', message: 'must not contain control characters other than line breaks and tabs' });
-      return z.NEVER;
-    }
-    // Counted in Unicode code points, as a person counts characters, not in UTF-16 units.
-    const length = [...text].length;
-    if (length > MAX_COMMENT_CHARACTERS) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_COMMENT_CHARACTERS} characters after trimming (got ${length})` });
-      return z.NEVER;
-    }
-    return text === '' ? null : text;
-  })
-  .openapi({
-    type: ['string', 'null'],
-    maxLength: MAX_COMMENT_CHARACTERS,
-    description: 'About the client only; visible to and searchable by everyone in the agency. Stored trimmed and NFC-normalised.',
-  });
+const commentsInputSchema = freeTextInputSchema(MAX_COMMENT_CHARACTERS).openapi({
+  type: ['string', 'null'],
+  maxLength: MAX_COMMENT_CHARACTERS,
+  description: 'About the client only; visible to and searchable by everyone in the agency. Stored trimmed and NFC-normalised.',
+});
 
 function buildRules(today: string) {
   const currentYear = Number(today.slice(0, 4));
@@ -101,12 +88,30 @@ function buildRules(today: string) {
       arrivalYear: arrivalYearSchema(currentYear).optional().default('UNKNOWN'),
       immigrationStatus: ImmigrationStatusSchema.optional().default('UNKNOWN'),
       postalCode: postalCodeInputSchema.optional().transform((value) => value ?? null),
-      registrationDate: registrationDateSchema(today),
+      registrationDate: dateUpToTodaySchema(today),
       siteId: SiteIdSchema,
       comments: commentsInputSchema.optional().transform((value) => value ?? null),
     })
     .openapi('AnonymousClientRegistration');
-  return { registration };
+
+  // "Register Another Client": a room of people registered in one all-or-nothing request.
+  const batch = z
+    .strictObject({ clients: z.array(registration).min(1).max(MAX_BATCH_CLIENTS) })
+    .openapi('AnonymousClientBatchRegistration');
+
+  // An edit names only the fields it changes; null clears the postal code or the comments.
+  const edit = z
+    .strictObject({
+      gender: GenderSchema.optional(),
+      arrivalYear: arrivalYearSchema(currentYear).optional(),
+      immigrationStatus: ImmigrationStatusSchema.optional(),
+      postalCode: postalCodeInputSchema.optional(),
+      siteId: SiteIdSchema.optional(),
+      comments: commentsInputSchema.optional(),
+    })
+    .refine((fields) => Object.keys(fields).length > 0, 'name at least one field to change')
+    .openapi('AnonymousClientEdit');
+  return { registration, batch, edit };
 }
 
 let cachedRules: { today: string; rules: ReturnType<typeof buildRules> } | undefined;
@@ -121,6 +126,8 @@ export function anonymousClientRules(today: string): ReturnType<typeof buildRule
 }
 
 export type AnonymousClientRegistration = z.output<ReturnType<typeof buildRules>['registration']>;
+export type AnonymousClientBatchRegistration = z.output<ReturnType<typeof buildRules>['batch']>;
+export type AnonymousClientEdit = z.output<ReturnType<typeof buildRules>['edit']>;
 
 export const AnonymousClientSchema = z
   .object({
@@ -143,3 +150,5 @@ export const AnonymousClientSchema = z
   .openapi('AnonymousClient');
 
 export type AnonymousClient = z.output<typeof AnonymousClientSchema>;
+
+export const AnonymousClientListSchema = z.object({ items: z.array(AnonymousClientSchema) }).openapi('AnonymousClientList');

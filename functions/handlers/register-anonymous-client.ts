@@ -1,24 +1,11 @@
 /** POST /v1/anonymous-clients: register one anonymous client (optionally with an Idempotency-Key). */
-import { z } from 'zod';
 import { route } from '../api/routes';
 import type { AnonymousClientRegistration } from '../domain/anonymous-client';
-import { InvalidRequestError } from '../domain/errors';
 import { registerAnonymousClients } from '../domain/register-anonymous-client';
 import { clientETag } from '../http/etag';
 import { httpHandler } from '../http/http-handler';
+import { idempotencyKeyFrom } from '../http/idempotency-key';
 import { storageDependencies, type StorageDependencies } from '../runtime/dependencies';
-
-const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7E]{1,255}$/);
-
-/** The optional Idempotency-Key header, checked: 1 to 255 visible ASCII characters. */
-export function idempotencyKeyFrom(headers: Record<string, string>): string | undefined {
-  const key = headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (!IdempotencyKeySchema.safeParse(key).success) {
-    throw new InvalidRequestError([], 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.');
-  }
-  return key;
-}
 
 export function createRegisterAnonymousClientHandler(
   deps: () => StorageDependencies = storageDependencies,

@@ -95,7 +95,10 @@ export function httpHandler(definition: RouteDefinition, implement: RouteImpleme
       let body: unknown;
       if (definition.requestBody) {
         rawBody = readJsonBody(event, headers);
-        body = parseOrThrow(definition.requestBody(today), rawBody, { serverOwnedFields: definition.serverOwnedFields });
+        body = parseOrThrow(definition.requestBody(today), rawBody, {
+          serverOwnedFields: definition.serverOwnedFields,
+          immutableFields: definition.immutableFields,
+        });
       }
       result = await implement({
         caller,

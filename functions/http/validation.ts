@@ -11,19 +11,22 @@ function pointerOf(path: readonly PropertyKey[]): string {
  */
 export function fieldErrorsFromZod(
   issues: readonly z.core.$ZodIssue[],
-  options: { pointerPrefix?: string; serverOwnedFields?: readonly string[] } = {},
+  options: { pointerPrefix?: string; serverOwnedFields?: readonly string[]; immutableFields?: readonly string[] } = {},
 ): FieldError[] {
   const prefix = options.pointerPrefix ?? '';
   const serverOwned = new Set(options.serverOwnedFields ?? []);
+  const immutable = new Set(options.immutableFields ?? []);
   const errors: FieldError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         errors.push({
           pointer: `${prefix}${pointerOf([...issue.path, key])}`,
-          detail: serverOwned.has(key)
-            ? 'is set by the server and must not be sent'
-            : 'is not a field of this request',
+          detail: immutable.has(key)
+            ? 'cannot be changed after registration'
+            : serverOwned.has(key)
+              ? 'is set by the server and must not be sent'
+              : 'is not a field of this request',
         });
       }
       continue;
@@ -38,7 +41,7 @@ export function fieldErrorsFromZod(
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  options: { serverOwnedFields?: readonly string[]; detail?: string } = {},
+  options: { serverOwnedFields?: readonly string[]; immutableFields?: readonly string[]; detail?: string } = {},
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

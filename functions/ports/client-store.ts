@@ -1,4 +1,5 @@
 import type { AnonymousClient } from '../domain/anonymous-client';
+import type { AuditEntry } from '../domain/audit';
 
 /** A completed request remembered under its Idempotency-Key, so a retry gets the first answer back. */
 export interface IdempotencyRecord {
@@ -19,6 +20,17 @@ export interface IdempotencyClaim {
   expiresAt: Date;
 }
 
+export interface ClientUpdate {
+  /** The client as it is to be stored: version already advanced, updatedAt set. */
+  client: AnonymousClient;
+  /** The version the editor saw (from If-Match); the write fails if the stored one differs. */
+  expectedVersion: number;
+  changedFields: string[];
+  by: string;
+}
+
+export type UpdateOutcome = 'updated' | 'stale' | 'missing';
+
 /** The outcome of a create that carried an Idempotency-Key already used. */
 export type CreateOutcome =
   | { kind: 'created' }
@@ -37,5 +49,9 @@ export interface ClientStore {
   get(agencyId: string, clientId: string): Promise<AnonymousClient | undefined>;
   /** The clients with these ids, in this order; ids that do not exist (in this agency) are left out. */
   getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]>;
+  /** Replaces the client if its stored version is still `expectedVersion`, with an `EDITED` audit entry. */
+  update(change: ClientUpdate): Promise<UpdateOutcome>;
+  /** The client's audit trail, oldest first. */
+  history(agencyId: string, clientId: string): Promise<AuditEntry[]>;
   findIdempotencyRecord(claim: Omit<IdempotencyClaim, 'requestHash' | 'expiresAt'>, now: Date): Promise<IdempotencyRecord | undefined>;
 }

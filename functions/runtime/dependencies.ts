@@ -5,13 +5,16 @@
 import { cachedSiteCatalog } from '../adapters/cached-site-catalog';
 import { DynamoDbClientStore } from '../adapters/dynamodb/client-store';
 import { documentClient } from '../adapters/dynamodb/document-client';
+import { DynamoDbSessionStore } from '../adapters/dynamodb/session-store';
 import { DynamoDbSiteCatalog } from '../adapters/dynamodb/site-catalog';
 import type { ClientStore } from '../ports/client-store';
+import type { SessionStore } from '../ports/session-store';
 import type { SiteCatalog } from '../ports/site-catalog';
 import { storageConfig } from './config';
 
 export interface StorageDependencies {
   clients: ClientStore;
+  sessions: SessionStore;
   sites: SiteCatalog;
 }
 
@@ -23,6 +26,7 @@ export function storageDependencies(): StorageDependencies {
     const db = documentClient();
     built = {
       clients: new DynamoDbClientStore(db, config.TABLE_NAME),
+      sessions: new DynamoDbSessionStore(db, config.TABLE_NAME),
       sites: cachedSiteCatalog(new DynamoDbSiteCatalog(db, config.TABLE_NAME), config.SITE_CACHE_SECONDS * 1000),
     };
   }

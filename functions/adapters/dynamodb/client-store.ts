@@ -4,11 +4,12 @@
  * one transaction, so a retry can never duplicate or half-write a registration.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnonymousClient } from '../../domain/anonymous-client';
 import { sha256Hex } from '../../domain/canonical-json';
-import { newId } from '../../domain/ids';
-import type { ClientStore, CreateOutcome, IdempotencyClaim, IdempotencyRecord } from '../../ports/client-store';
+import type { AuditEntry } from '../../domain/audit';
+import type { ClientStore, ClientUpdate, CreateOutcome, IdempotencyClaim, IdempotencyRecord, UpdateOutcome } from '../../ports/client-store';
+import { auditItem, AUDIT_ENTITY, toAuditEntry } from './audit-entries';
 import { withStorageErrors } from './errors';
 import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
 
@@ -16,7 +17,7 @@ const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
 const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', BY_REGISTRATION_DATE_INDEX.partitionKey, BY_REGISTRATION_DATE_INDEX.sortKey];
 
 /** Profile fields recorded as "set" in a registration's audit entry (names only, never values). */
-const AUDITED_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'registrationDate', 'site', 'comments'] as const;
+const REGISTRATION_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'registrationDate', 'site', 'comments'] as const;
 
 function clientItem(client: AnonymousClient) {
   return {
@@ -36,15 +37,12 @@ function toClient(item: Record<string, unknown>): AnonymousClient {
 }
 
 function registeredAuditItem(client: AnonymousClient) {
-  return {
-    pk: keys.agency(client.agency.agencyId),
-    sk: keys.clientAudit(client.clientId, client.createdAt, newId()),
-    entity: 'AUDIT_ENTRY',
+  return auditItem(client.agency.agencyId, client.clientId, {
     at: client.createdAt,
     by: client.createdBy,
     action: 'REGISTERED',
-    fields: AUDITED_FIELDS.filter((field) => client[field] !== null && client[field] !== 'UNKNOWN'),
-  };
+    fields: REGISTRATION_FIELDS.filter((field) => client[field] !== null && client[field] !== 'UNKNOWN'),
+  });
 }
 
 function idempotencyKey(claim: Pick<IdempotencyClaim, 'agencyId' | 'userId' | 'key'>) {
@@ -141,5 +139,68 @@ export class DynamoDbClientStore implements ClientStore {
       pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
     }
     return clientIds.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async update(change: ClientUpdate): Promise<UpdateOutcome> {
+    const { client, expectedVersion } = change;
+    const { pk, sk, entity, ...attributes } = clientItem(client);
+    try {
+      await withStorageErrors('edit client', () =>
+        this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                // The whole item is rewritten, guarded by the version the editor saw (If-Match).
+                Put: {
+                  TableName: this.tableName,
+                  Item: { pk, sk, entity, ...attributes },
+                  ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                },
+              },
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: auditItem(client.agency.agencyId, client.clientId, {
+                    at: client.updatedAt,
+                    by: change.by,
+                    action: 'EDITED',
+                    fields: change.changedFields,
+                  }),
+                },
+              },
+            ],
+          }),
+        ),
+      );
+      return 'updated';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reason = error.CancellationReasons?.[0]?.Code;
+      if (reason !== 'ConditionalCheckFailed' && reason !== 'TransactionConflict') throw error;
+      return (await this.get(client.agency.agencyId, client.clientId)) ? 'stale' : 'missing';
+    }
+  }
+
+  async history(agencyId: string, clientId: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await withStorageErrors('read history', () =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientAuditPrefix(clientId) },
+            ExclusiveStartKey: startKey,
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
   }
 }

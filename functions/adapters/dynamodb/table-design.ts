@@ -16,6 +16,9 @@ export const keys = {
   agency: (agencyId: string) => `AGENCY#${agencyId}`,
   client: (clientId: string) => `CLIENT#${clientId}`,
   clientAudit: (clientId: string, at: string, eventId: string) => `CLIENT#${clientId}#AUDIT#${at}#${eventId}`,
+  clientAuditPrefix: (clientId: string) => `CLIENT#${clientId}#AUDIT#`,
+  /** One fixed sort key: an anonymous profile takes exactly one session, enforced by a conditional put. */
+  clientSession: (clientId: string) => `CLIENT#${clientId}#SESSION`,
   idempotency: (userId: string, keyHash: string) => `IDEMPOTENCY#${userId}#${keyHash}`,
   agencyRegistrations: (agencyId: string) => `AGENCY#${agencyId}#REGISTRATIONS`,
   registrationOrder: (registrationDate: string, createdAt: string, clientId: string) =>

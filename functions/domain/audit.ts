@@ -1,0 +1,17 @@
+import { z } from '../api/openapi-zod';
+
+export const AUDIT_ACTIONS = ['REGISTERED', 'EDITED', 'RECEIPT_CREATED', 'SESSION_BEGUN'] as const;
+
+/** One entry of a client's audit trail: who, when, what, and which fields, never their values. */
+export const AuditEntrySchema = z
+  .object({
+    at: z.string().openapi({ format: 'date-time' }),
+    by: z.string().openapi({ description: 'The staff user (token subject).' }),
+    action: z.enum(AUDIT_ACTIONS),
+    fields: z.array(z.string()).openapi({ description: 'Names of the fields set or changed; never their values.' }),
+  })
+  .openapi('AuditEntry');
+
+export type AuditEntry = z.output<typeof AuditEntrySchema>;
+
+export const ClientHistorySchema = z.object({ items: z.array(AuditEntrySchema) }).openapi('ClientHistory');

@@ -1,0 +1,13 @@
+/** GET /v1/anonymous-clients/{clientId}/sessions: the client's session (at most one). */
+import { route } from '../api/routes';
+import { readClientOrThrow } from '../domain/session';
+import { clientIdFrom } from '../http/client-id';
+import { httpHandler } from '../http/http-handler';
+import { storageDependencies } from '../runtime/dependencies';
+
+export const handler = httpHandler(route('listSessions'), async ({ caller, pathParameters }) => {
+  const { clients, sessions } = storageDependencies();
+  const clientId = clientIdFrom(pathParameters);
+  await readClientOrThrow(clients, caller!.agencyId, clientId);
+  return { status: 200, body: { items: await sessions.list(caller!.agencyId, clientId) } };
+});
