@@ -1,60 +1,99 @@
 /**
- * `npm run sites:import -- <file.csv> [--table <name> --region <region>]`
- * Loads a site catalog. Without --table it loads the local stack of DATA_DIR: through the running
- * server's DynamoDB Local if one is up, else by starting DynamoDB Local on the data directory itself.
- * With --table it writes to that deployed table with the usual AWS credentials.
+ * `npm run sites:import -- <file.csv> [--table <name> --bucket <name> --region <region>]`
+ * Loads a site catalog and publishes its search index. Without --table it loads the local stack of
+ * DATA_DIR: through the running server's emulators if one is up, else by starting DynamoDB Local and
+ * the S3 emulator on the data directory itself. With --table and --bucket it writes to that deployed
+ * table and site-index bucket with the usual AWS credentials (both are needed: a catalog without its
+ * index would be invisible to search).
  * The whole file is checked first; if any row is bad, the errors are listed with line numbers and
- * nothing is written.
+ * nothing is written. Progress goes to stderr.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
-import { type ImportProgress, importSiteCatalog } from '../functions/domain/import-site-catalog';
+import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
+import { type ImportProgress, type ImportTargets, importSiteCatalog } from '../functions/domain/import-site-catalog';
 import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
 import { acquireDataDirLock, runningStack } from '../local/data-dir-lock';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
-import { LOCAL_REGION, LOCAL_TABLE_NAME } from '../local/embedded-stack';
+import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../local/embedded-stack';
+import { startS3Emulator } from '../local/s3-emulator';
 import { ensureTable } from '../local/table-setup';
 
-const USAGE = 'usage: npm run sites:import -- <file.csv> [--table <deployed table name> --region <aws region>]';
+const USAGE =
+  'usage: npm run sites:import -- <file.csv> [--table <deployed table name> --bucket <deployed site-index bucket name> --region <aws region>]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { table: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    table: { type: 'string' },
+    bucket: { type: 'string' },
+    region: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
-if (values.help || positionals.length !== 1) {
+if (values.help || positionals.length !== 1 || (values.table === undefined) !== (values.bucket === undefined)) {
+  if (!values.help && positionals.length === 1) console.error('sites:import: --table and --bucket go together (the catalog and its search index).');
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 const file = resolve(positionals[0] as string);
 
 function reportProgress(progress: ImportProgress) {
-  if (progress.phase === 'checking') process.stderr.write(`\rchecked ${progress.rowsRead} rows`);
-  else process.stderr.write(`\rwrote ${progress.written} of ${progress.total} sites`);
+  switch (progress.phase) {
+    case 'checking':
+      process.stderr.write(`\rchecked ${progress.rowsRead} rows`);
+      break;
+    case 'indexing':
+      process.stderr.write(`\nbuilding the search index of ${progress.catalogSize} sites\n`);
+      break;
+    case 'writing':
+      process.stderr.write(`\rwrote ${progress.written} of ${progress.total} sites`);
+      break;
+    case 'publishing':
+      process.stderr.write(`\npublishing the search index (${progress.indexBytes} bytes, one object)`);
+      break;
+  }
 }
 
-async function withTable<T>(use: (db: DynamoDBClient, tableName: string) => Promise<T>): Promise<T> {
-  if (values.table) {
-    return use(new DynamoDBClient({ region: values.region }), values.table);
+type Targets = Pick<ImportTargets, 'writer' | 'index'>;
+
+function targetsOf(db: DynamoDBClient, tableName: string, s3: S3Client, bucket: string): Targets {
+  const documents = DynamoDBDocumentClient.from(db, { marshallOptions: { removeUndefinedValues: true } });
+  return { writer: new DynamoDbSiteCatalog(documents, tableName), index: new S3SiteIndexStore(s3, bucket) };
+}
+
+async function withTargets<T>(use: (targets: Targets) => Promise<T>): Promise<T> {
+  if (values.table && values.bucket) {
+    return use(targetsOf(new DynamoDBClient({ region: values.region }), values.table, new S3Client({ region: values.region }), values.bucket));
   }
   const dataDir = resolve(process.env.DATA_DIR ?? './.data');
   const credentials = { ...LOCAL_AWS_CREDENTIALS };
+  const local = (dynamodb: string, s3: string) =>
+    targetsOf(
+      new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb, credentials }),
+      LOCAL_TABLE_NAME,
+      new S3Client({ region: LOCAL_REGION, endpoint: s3, credentials, forcePathStyle: true }),
+      LOCAL_BUCKETS.siteIndex,
+    );
   const running = await runningStack(dataDir);
-  if (running?.dynamodb) {
+  if (running?.dynamodb && running.s3) {
     console.error(`importing into the running local stack (pid ${running.pid})`);
-    return use(new DynamoDBClient({ region: LOCAL_REGION, endpoint: running.dynamodb, credentials }), LOCAL_TABLE_NAME);
+    return use(local(running.dynamodb, running.s3));
   }
-  console.error(`no local server is running on ${dataDir}: starting DynamoDB Local for the import`);
+  console.error(`no local server is running on ${dataDir}: starting DynamoDB Local and the S3 emulator for the import`);
   const lock = await acquireDataDirLock(dataDir);
   const dynamodb = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
+  const s3 = await startS3Emulator({ directory: join(dataDir, 's3'), buckets: Object.values(LOCAL_BUCKETS) });
   try {
-    const db = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb.endpoint, credentials });
-    await ensureTable(db, LOCAL_TABLE_NAME);
-    return await use(db, LOCAL_TABLE_NAME);
+    await ensureTable(new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb.endpoint, credentials }), LOCAL_TABLE_NAME);
+    return await use(local(dynamodb.endpoint, s3.endpoint));
   } finally {
+    await s3.stop();
     await dynamodb.stop();
     await lock.release();
   }
@@ -65,14 +104,7 @@ const csv = await readFile(file).catch((error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-const outcome = await withTable((db, tableName) =>
-  importSiteCatalog(
-    csv,
-    basename(file),
-    new DynamoDbSiteCatalog(DynamoDBDocumentClient.from(db, { marshallOptions: { removeUndefinedValues: true } }), tableName),
-    reportProgress,
-  ),
-);
+const outcome = await withTargets((targets) => importSiteCatalog(csv, { ...targets, source: basename(file), onProgress: reportProgress }));
 process.stderr.write('\n');
 if (!outcome.ok) {
   console.error(`sites:import: ${file} was not imported; nothing was written. Fix these rows:`);
@@ -81,4 +113,4 @@ if (!outcome.ok) {
   }
   process.exit(1);
 }
-console.log(`imported ${outcome.siteCount} sites from ${basename(file)}`);
+console.log(`imported ${outcome.siteCount} sites from ${basename(file)}; the search index now holds ${outcome.catalogSize} sites (searches pick it up within a minute)`);

@@ -7,6 +7,7 @@ import { type RouteDefinition, routes } from './routes';
 import { ProblemSchema } from './schemas';
 
 const COMMON_ERRORS: Record<number, string> = {
+  304: 'Not modified: If-None-Match matches the current entity tag (no body).',
   400: 'The request is not valid; `errors` names every bad field.',
   401: 'Missing, malformed, expired or wrongly signed bearer token.',
   403: 'Your role may not use this route.',
@@ -22,6 +23,8 @@ const COMMON_ERRORS: Record<number, string> = {
 };
 
 function problemResponse(status: number) {
+  // A 304 has no body at all.
+  if (status < 400) return { description: COMMON_ERRORS[status] ?? 'No body.' };
   return {
     description: COMMON_ERRORS[status] ?? 'Error.',
     content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -31,7 +34,7 @@ function problemResponse(status: number) {
 function toRouteConfig(definition: RouteDefinition, today: string): RouteConfig {
   const statuses = new Set<number>([500, 503, ...(definition.errorStatuses ?? [])]);
   if (definition.auth === 'jwt') [401, 403].forEach((s) => statuses.add(s));
-  if (definition.requestBody || definition.params) statuses.add(400);
+  if (definition.requestBody || definition.params || definition.query) statuses.add(400);
   const responses: RouteConfig['responses'] = {
     [definition.success.status]: {
       description: definition.success.description,
@@ -53,6 +56,7 @@ function toRouteConfig(definition: RouteDefinition, today: string): RouteConfig 
     security: definition.auth === 'jwt' ? [{ bearerAuth: [] }] : [],
     request: {
       params: definition.params,
+      query: definition.query,
       headers: definition.headers,
       body: body ? { required: true, content: { 'application/json': { schema: body } } } : undefined,
     },

@@ -136,6 +136,10 @@ export function httpHandler(definition: RouteDefinition, implement: RouteImpleme
 
 function toApiGatewayResult(result: ApiResult): APIGatewayProxyResultV2 {
   const headers: Record<string, string> = { ...result.headers };
+  if (result.encodedBody) {
+    headers['content-type'] = result.contentType ?? 'application/json';
+    return { statusCode: result.status, headers, ...result.encodedBody };
+  }
   if (result.body === undefined) return { statusCode: result.status, headers };
   headers['content-type'] = result.contentType ?? 'application/json';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };

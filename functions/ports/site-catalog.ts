@@ -12,4 +12,9 @@ export interface SiteCatalogWriter {
   markLoaded(siteCount: number, source: string): Promise<void>;
   /** How many sites the last complete import loaded (0 before any). */
   loadedSiteCount(): Promise<number>;
+  /**
+   * Every site stored, active or not. Reads the whole catalog: only for building the first search
+   * index of a catalog loaded before the index existed, never on a request path.
+   */
+  allSites(): Promise<Site[]>;
 }

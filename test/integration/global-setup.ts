@@ -22,6 +22,9 @@ let dataDir: string | undefined;
 export async function setup(project: TestProject) {
   dataDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-it-'));
   const logFile = join(dataDir, 'server-output.log');
+  // Search functions look for a newer site index every second instead of every minute, so a test
+  // that imports a catalog sees it promptly (the server inherits this environment).
+  process.env.SITE_INDEX_REFRESH_SECONDS ??= '1';
   server = await startServerProcess({ dataDir, logFile });
   project.provide('serverUrl', server.url);
   project.provide('dataDir', dataDir);

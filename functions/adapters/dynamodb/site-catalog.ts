@@ -1,5 +1,5 @@
 /** The site catalog on DynamoDB: one item per site, keyed by site id (sites are shared by all agencies). */
-import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Site } from '../../domain/site';
 import type { SiteCatalog, SiteCatalogWriter } from '../../ports/site-catalog';
 import { withStorageErrors } from './errors';
@@ -8,6 +8,7 @@ import { keys } from './table-design';
 const SITE_ENTITY = 'SITE';
 const BATCH_SIZE = 25;
 const PARALLEL_BATCHES = 4;
+const SITE_FIELDS = ['siteId', 'name', 'category', 'group', 'address', 'city', 'postalCode', 'active'] as const;
 
 export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
   constructor(
@@ -38,6 +39,31 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_BATCHES }, worker));
+  }
+
+  /** A filtered Scan projecting site fields only (client items are read by the scan but never returned). */
+  async allSites(): Promise<Site[]> {
+    const sites: Site[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: '#entity = :site',
+          // Every name aliased: several (name, group, ...) are DynamoDB reserved words.
+          ProjectionExpression: SITE_FIELDS.map((field) => `#${field}`).join(', '),
+          ExpressionAttributeNames: { ...Object.fromEntries(SITE_FIELDS.map((field) => [`#${field}`, field])), '#entity': 'entity' },
+          ExpressionAttributeValues: { ':site': SITE_ENTITY },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { siteId, name, category, group, address, city, postalCode, active } = item as Site;
+        sites.push({ siteId, name, category, group, address, city, postalCode, active });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return sites;
   }
 
   async loadedSiteCount(): Promise<number> {
