@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // (Java + DynamoDB Local) once, `cdk` synthesises the stacks offline.
 export default defineConfig({
   test: {
-    // The JSON summary lets .ci/run print the plain "N passed, N failed" line.
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // The JSON summary lets .ci/run print the plain "N passed, N failed" line. `npm run test:e2e` writes
+    // its own (VITEST_JSON_REPORT=test-results/e2e.json) so it does not overwrite `npm test`'s.
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? 'test-results/vitest.json' }]],
     projects: [
       {
         test: {
@@ -20,6 +21,14 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Needs Debian poppler-utils (pdftotext, pdftoppm); `npm run test:e2e`, which .ci/run runs.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
       {

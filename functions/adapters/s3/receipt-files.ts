@@ -1,0 +1,63 @@
+/**
+ * Receipt files in S3. Keys begin with `receipts/<agencyId>/` so the bucket's lifecycle rule (which
+ * expires the `receipts/` prefix after the retention period) and any per-agency clean-up can find them.
+ * Objects are written with server-side encryption (SSE-S3); links are presigned GETs that set the
+ * download file name. Never puts client data in keys or metadata: ids only.
+ */
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DependencyUnavailableError } from '../../domain/errors';
+import type { ReceiptFileName, ReceiptFiles } from '../../ports/receipt-store';
+
+export const RECEIPTS_PREFIX = 'receipts/';
+
+export function receiptObjectKey(name: ReceiptFileName): string {
+  return `${RECEIPTS_PREFIX}${encodeURIComponent(name.agencyId)}/${name.clientId}/${name.receiptId}.${name.format}`;
+}
+
+export class S3ReceiptFiles implements ReceiptFiles {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(name: ReceiptFileName, body: Uint8Array, contentType: string): Promise<string> {
+    const key = receiptObjectKey(name);
+    try {
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.byteLength,
+          ServerSideEncryption: 'AES256',
+          // Only the owner may read it; links are how anyone else gets it.
+          CacheControl: 'private, no-store',
+        }),
+      );
+    } catch (error) {
+      // Whatever the cause (network, throttling, a missing bucket), nothing points at this file yet and a
+      // retry is the caller's remedy.
+      throw new DependencyUnavailableError('The receipt could not be stored; retry shortly.', 2, { cause: error });
+    }
+    return key;
+  }
+
+  async delete(objectKey: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey })).catch(() => undefined);
+  }
+
+  link(objectKey: string, options: { fileName: string; contentType: string; expiresInSeconds: number }): Promise<string> {
+    return getSignedUrl(
+      this.s3,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: objectKey,
+        ResponseContentDisposition: `attachment; filename="${options.fileName}"`,
+        ResponseContentType: options.contentType,
+      }),
+      { expiresIn: options.expiresInSeconds },
+    );
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Receipts (CONTRACT §7): "Save as" a format, "Print in" a language, stored as a file and retrieved by a
+ * short-lived link. The shapes here are the API's; storage keys live in the adapters.
+ */
+import { z } from '../../api/openapi-zod';
+import { LANGUAGES, RECEIPT_FORMATS } from '../reference-data';
+
+export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
+export type ReceiptLanguage = (typeof LANGUAGES)[number];
+
+export const ReceiptRequestSchema = z
+  .strictObject({
+    format: z.enum(RECEIPT_FORMATS).openapi({ description: '"Save as": pdf or csv.' }),
+    language: z.enum(LANGUAGES).openapi({ description: '"Print in": en or fr.' }),
+  })
+  .openapi('ReceiptRequest');
+
+export type ReceiptRequest = z.output<typeof ReceiptRequestSchema>;
+
+export const ReceiptSchema = z
+  .object({
+    receiptId: z.string().openapi({ example: '3QK7M2N8P4R6T9V1W5X0Y2Z4AB' }),
+    clientId: z.string(),
+    format: z.enum(RECEIPT_FORMATS),
+    language: z.enum(LANGUAGES),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    bytes: z.int().positive().openapi({ description: 'Size of the file.' }),
+    sha256: z.string().openapi({ description: 'SHA-256 of the file, hex.' }),
+    url: z.string().openapi({
+      format: 'uri',
+      description: 'Presigned GET link; downloads as anonymous-client-<short id>-receipt.<ext>. Valid until urlExpiresAt.',
+    }),
+    urlExpiresAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Receipt');
+
+export type Receipt = z.output<typeof ReceiptSchema>;
+
+export const ReceiptListSchema = z.object({ items: z.array(ReceiptSchema) }).openapi('ReceiptList');
+
+export const RECEIPT_CONTENT_TYPES: Record<ReceiptFormat, string> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** The short id people see in file names: the first 8 characters of the client id. */
+export function shortClientId(clientId: string): string {
+  return clientId.slice(0, 8);
+}
+
+/** The name the browser saves the file under. */
+export function receiptFileName(clientId: string, format: ReceiptFormat): string {
+  return `anonymous-client-${shortClientId(clientId)}-receipt.${format}`;
+}
