@@ -35,19 +35,20 @@ async function runConcurrently(total: number, concurrency: number, operation: (i
 
 async function timeToReady(dataDir: string): Promise<number> {
   const started = performance.now();
-  const npm = spawn('npm', ['start', '--silent'], { cwd: REPOSITORY, env: { ...process.env, DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const npm = spawn('npm', ['start', '--silent'], { cwd: REPOSITORY, env: { ...process.env, DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    let output = '';
     npm.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('newcomer-intake listening on')) resolve();
     });
-    npm.once('exit', () => reject(new Error('npm start exited before the ready line')));
+    npm.once('exit', () => reject(new Error(`npm start exited before the ready line:\n${output}`)));
   });
   const elapsed = performance.now() - started;
-  npm.kill('SIGINT');
-  // npm does not pass SIGINT on when not in a terminal; the server notices its parent is gone.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  npm.kill('SIGTERM');
+  // npm does not pass SIGTERM on; the server notices its parent is gone and stops. Wait for it.
+  while (await runningStack(dataDir)) await new Promise((resolve) => setTimeout(resolve, 200));
   return elapsed;
 }
 

@@ -2,12 +2,20 @@
  * `npm run bench [-- name ...]`: runs the benchmarks the issues ask for, prints their figures, each
  * beside a baseline measured in the same run, and records them in docs/benchmarks.md.
  */
+import { runBatchRegistrationBenchmark } from './batch-registration';
+import { runCommentSearchBenchmark } from './comment-search';
 import { benchFunctionBundles, formatFunctionBundles } from './function-bundles';
+import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
+import { runSiteSearchBenchmark } from './site-search';
 import { recordSection } from './report';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   registration: runRegistrationBenchmark,
+  'comment-search': runCommentSearchBenchmark,
+  'site-search': runSiteSearchBenchmark,
+  receipts: runReceiptsBenchmark,
+  'batch-registration': runBatchRegistrationBenchmark,
   'function-bundles': async () => {
     const table = formatFunctionBundles(await benchFunctionBundles());
     console.log(table);

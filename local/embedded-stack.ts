@@ -12,7 +12,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type RouteDefinition, routes } from '../functions/api/routes';
 import { documentClient } from '../functions/adapters/dynamodb/document-client';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
-import { importSiteCatalog } from '../functions/domain/import-site-catalog';
+import { s3Client } from '../functions/adapters/s3/s3-client';
+import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
+import { importSiteCatalog, publishMissingSiteIndex } from '../functions/domain/import-site-catalog';
 import { LOCAL_AWS_CREDENTIALS } from './credentials';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { acquireDataDirLock } from './data-dir-lock';
@@ -20,6 +22,9 @@ import { createGateway, type LambdaHandler } from './gateway';
 import { startS3Emulator } from './s3-emulator';
 import { ensureTable } from './table-setup';
 import { createLocalTokenVerifier } from './tokens';
+import { handler as indexClientComments } from '../functions/handlers/index-client-comments';
+import { localSearchCursorKey } from './search-cursor-key';
+import { startStreamRunner } from './stream-runner';
 
 export const LOCAL_REGION = 'ca-central-1';
 export const LOCAL_TABLE_NAME = 'newcomer-intake';
@@ -90,6 +95,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     cleanups.push(async () => admin.destroy());
     if ((await ensureTable(admin, LOCAL_TABLE_NAME)) === 'created') status('created table ' + LOCAL_TABLE_NAME);
     await loadSampleCatalogOnFirstStart(status);
+    await startCommentIndexer(options.dataDir, status, cleanups);
 
     const gateway = createGateway({
       routes,
@@ -139,9 +145,34 @@ function handlerLoader(): (definition: RouteDefinition) => Promise<LambdaHandler
 
 async function loadSampleCatalogOnFirstStart(status: (line: string) => void) {
   const catalog = new DynamoDbSiteCatalog(documentClient(), LOCAL_TABLE_NAME);
-  if ((await catalog.loadedSiteCount()) > 0) return;
+  const index = new S3SiteIndexStore(s3Client(), LOCAL_BUCKETS.siteIndex);
+  if ((await catalog.loadedSiteCount()) > 0) {
+    // A data directory from before the search index existed: build its index once from the table.
+    const rebuilt = await publishMissingSiteIndex(catalog, index);
+    if (rebuilt !== undefined) status(`built the site-search index of ${rebuilt} sites`);
+    return;
+  }
   status('first start: loading the sample site catalog');
-  const outcome = await importSiteCatalog(await readFile(SAMPLE_CATALOG), 'sample-ontario-sites.csv', catalog);
+  const outcome = await importSiteCatalog(await readFile(SAMPLE_CATALOG), { source: 'sample-ontario-sites.csv', writer: catalog, index });
   if (!outcome.ok) throw new Error(`The shipped sample catalog is invalid: ${outcome.errors[0]?.message}`);
   status(`loaded ${outcome.siteCount} sample sites`);
+}
+
+/**
+ * "Find a Client": the cursor key from DATA_DIR/keys, and the comment indexer fed from DynamoDB
+ * Local's stream as Lambda would be (local/stream-runner.ts). STREAM_INDEXER=off leaves the indexer
+ * out (bulk loads; rebuild afterwards with `npm run comments:reindex`).
+ */
+async function startCommentIndexer(dataDir: string, status: (line: string) => void, cleanups: (() => Promise<void>)[]) {
+  process.env.SEARCH_CURSOR_KEY = await localSearchCursorKey(dataDir);
+  if (process.env.STREAM_INDEXER === 'off') return;
+  // The streams client has its own endpoint variable; DynamoDB Local serves both APIs.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+  const runner = await startStreamRunner({
+    tableName: LOCAL_TABLE_NAME,
+    handler: indexClientComments,
+    checkpointFile: join(dataDir, 'stream-indexer.json'),
+    onProblem: (line) => status(`comment indexer: ${line}`),
+  });
+  cleanups.push(() => runner.stop());
 }

@@ -13,6 +13,7 @@ import {
 } from '../domain/anonymous-client';
 import { ClientHistorySchema } from '../domain/audit';
 import type { Role } from '../domain/caller';
+import { FindAnonymousClientsQuerySchema, FoundAnonymousClientsSchema } from '../domain/find-anonymous-clients';
 import { newSessionSchema, SessionDraftSchema, SessionListSchema, SessionSchema } from '../domain/session';
 import { SiteSchema } from '../domain/site';
 import {
@@ -24,6 +25,9 @@ import {
   ReferenceDataSchema,
   SiteIdParamsSchema,
 } from './schemas';
+import { CompactSiteIndexSchema, ListSitesQuerySchema, SiteListSchema, SiteTreeSchema } from './site-search-schemas';
+import { ReceiptListSchema, ReceiptRequestSchema, ReceiptSchema } from '../domain/receipts/receipt';
+import { ClientReceiptParamsSchema } from './receipt-schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -47,6 +51,8 @@ export interface RouteDefinition {
   /** Request body rules; they depend on the agency's "today" (dates cannot be in the future). */
   requestBody?: (today: string) => z.ZodType;
   params?: z.ZodObject;
+  /** Query parameters, for the document; the handler validates them with this same schema (parseOrThrow). */
+  query?: z.ZodObject;
   headers?: z.ZodObject;
   /** Fields a body must not carry because the server sets them; refused with a specific message. */
   serverOwnedFields?: readonly string[];
@@ -248,6 +254,124 @@ export const routes = [
     params: SiteIdParamsSchema,
     success: { status: 200, description: 'The site.', schema: SiteSchema },
     errorStatuses: [404],
+  },
+  {
+    operationId: 'listSites',
+    method: 'GET',
+    path: '/v1/sites',
+    handler: 'functions/handlers/list-sites.ts',
+    auth: 'jwt',
+    roles: ALL_ROLES,
+    access: { table: 'none', bucket: 'read' },
+    summary: 'Find registration sites by name, or list the sites under a node of the browse tree',
+    description:
+      'Served from the in-memory site index (never a table scan). Inactive sites are never listed. Ranked: names that start with q, then names with every word of q as a word prefix, then typo matches; ties alphabetical. An empty parameter is the same as an absent one.',
+    tag: 'Registration sites',
+    query: ListSitesQuerySchema,
+    success: { status: 200, description: 'One page of matches.', schema: SiteListSchema },
+  },
+  {
+    operationId: 'getSiteTree',
+    method: 'GET',
+    path: '/v1/sites/tree',
+    handler: 'functions/handlers/get-site-tree.ts',
+    auth: 'jwt',
+    roles: ALL_ROLES,
+    access: { table: 'none', bucket: 'read' },
+    summary: 'The browse tree: Schools by school board, Non-schools or Reception Centres by group',
+    description: "Each count equals the total of GET /v1/sites for that node: a child's key is `<category>:<group>`.",
+    tag: 'Registration sites',
+    success: { status: 200, description: 'The tree.', schema: SiteTreeSchema },
+  },
+  {
+    operationId: 'getSiteIndex',
+    method: 'GET',
+    path: '/v1/sites/index',
+    handler: 'functions/handlers/get-site-index.ts',
+    auth: 'jwt',
+    roles: ALL_ROLES,
+    access: { table: 'none', bucket: 'read' },
+    summary: 'The compact site index, for front ends that filter as the user types',
+    description:
+      'Strong ETag (one per content coding), Cache-Control, 304 on a matching If-None-Match, gzip when Accept-Encoding allows it.',
+    tag: 'Registration sites',
+    success: {
+      status: 200,
+      description: 'Every active site as [siteId, name, group].',
+      schema: CompactSiteIndexSchema,
+      headers: {
+        ETag: 'Strong entity tag of this representation; send it back in If-None-Match.',
+        'Cache-Control': 'private, max-age=60: reuse for a minute, then revalidate.',
+        Vary: 'Accept-Encoding',
+      },
+    },
+    errorStatuses: [304],
+  },
+  {
+    operationId: 'createReceipt',
+    method: 'POST',
+    path: '/v1/anonymous-clients/{clientId}/receipts',
+    handler: 'functions/handlers/create-receipt.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read-write', bucket: 'read-write' },
+    summary: 'Print the Registration Receipt: render a PDF or CSV receipt in English or French and store it',
+    description:
+      'The file is stored (encrypted) in the receipts bucket; `url` is a presigned GET link that downloads it as anonymous-client-<short id>-receipt.<ext> until `urlExpiresAt` (15 minutes by default). Receipts are kept 30 days by default.',
+    tag: 'Receipts',
+    requestBody: () => ReceiptRequestSchema,
+    params: ClientIdParamsSchema,
+    success: {
+      status: 201,
+      description: 'The receipt, with a download link.',
+      schema: ReceiptSchema,
+      headers: { Location: 'The receipt: /v1/anonymous-clients/{clientId}/receipts/{receiptId}.' },
+    },
+    errorStatuses: [404, 413, 415],
+  },
+  {
+    operationId: 'listReceipts',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}/receipts',
+    handler: 'functions/handlers/list-receipts.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'read' },
+    summary: "A client's receipts that can still be retrieved, newest first, each with a fresh link",
+    tag: 'Receipts',
+    params: ClientIdParamsSchema,
+    success: { status: 200, description: 'The receipts.', schema: ReceiptListSchema },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'getReceipt',
+    method: 'GET',
+    path: '/v1/anonymous-clients/{clientId}/receipts/{receiptId}',
+    handler: 'functions/handlers/get-receipt.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'read' },
+    summary: 'One receipt with a fresh link',
+    description: "Another agency's receipt, or one past its retention period, is answered 404.",
+    tag: 'Receipts',
+    params: ClientReceiptParamsSchema,
+    success: { status: 200, description: 'The receipt.', schema: ReceiptSchema },
+    errorStatuses: [404],
+  },
+  {
+    operationId: 'findAnonymousClients',
+    method: 'GET',
+    path: '/v1/anonymous-clients',
+    handler: 'functions/handlers/find-anonymous-clients.ts',
+    auth: 'jwt',
+    roles: AGENCY_ROLES,
+    access: { table: 'read', bucket: 'none' },
+    summary: 'Find a Client or Group Activity in my Agency: search comments, newest registration first',
+    description:
+      "Only the caller's agency. Every word of q must be a word of the comments (the last may be its beginning, 2 letters or more); case and accents do not matter. siteId, from and to also work without q. An empty parameter is the same as an absent one. A new or edited comment is searchable within about a second.",
+    tag: 'Anonymous clients',
+    query: FindAnonymousClientsQuerySchema,
+    success: { status: 200, description: 'One page of matches.', schema: FoundAnonymousClientsSchema(AnonymousClientSchema) },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -9,13 +9,15 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** Registrations of one agency by registration date (newest first), for "Find a Client". */
 export const BY_REGISTRATION_DATE_INDEX = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 
-/** Attribute DynamoDB's TTL deletes by (epoch seconds): idempotency records. */
+/** Attribute DynamoDB's TTL deletes by (epoch seconds): idempotency records, receipt records. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const keys = {
   agency: (agencyId: string) => `AGENCY#${agencyId}`,
   client: (clientId: string) => `CLIENT#${clientId}`,
   clientAudit: (clientId: string, at: string, eventId: string) => `CLIENT#${clientId}#AUDIT#${at}#${eventId}`,
+  clientReceipt: (clientId: string, receiptId: string) => `CLIENT#${clientId}#RECEIPT#${receiptId}`,
+  clientReceiptsPrefix: (clientId: string) => `CLIENT#${clientId}#RECEIPT#`,
   clientAuditPrefix: (clientId: string) => `CLIENT#${clientId}#AUDIT#`,
   /** One fixed sort key: an anonymous profile takes exactly one session, enforced by a conditional put. */
   clientSession: (clientId: string) => `CLIENT#${clientId}#SESSION`,

@@ -1,0 +1,59 @@
+/**
+ * Rebuilds the comment search index from the clients themselves: for one agency (its registrations,
+ * through gsi1) or for every agency (a Scan: an operator's tool, never a request path). Writes each
+ * client's postings and vocabulary exactly as the indexer does; idempotent, safe beside the indexer.
+ * A posting left behind by a lost delete stays but is harmless: a search re-checks every client it
+ * returns against the stored profile. Never logs comments or words.
+ */
+import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { clientPostings } from '../../domain/comment-words';
+import { batchWrite, postingItems, vocabularyItems } from './search-index';
+import { BY_REGISTRATION_DATE_INDEX, keys } from './table-design';
+
+const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
+
+export async function rebuildSearchIndex(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  options: { agencyId?: string; onProgress?: (clients: number) => void } = {},
+): Promise<number> {
+  let clients = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = options.agencyId
+      ? await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: BY_REGISTRATION_DATE_INDEX.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': BY_REGISTRATION_DATE_INDEX.partitionKey },
+            ExpressionAttributeValues: { ':pk': keys.agencyRegistrations(options.agencyId) },
+            ExclusiveStartKey: startKey,
+          }),
+        )
+      : await db.send(
+          new ScanCommand({
+            TableName: tableName,
+            FilterExpression: 'entity = :entity',
+            ExpressionAttributeValues: { ':entity': CLIENT_ENTITY },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+    const postings = (page.Items ?? [])
+      .filter((item) => item.entity === CLIENT_ENTITY)
+      .map((item) => clientPostings(item as Parameters<typeof clientPostings>[0]));
+    const vocabulary = new Map<string, Set<string>>();
+    for (const p of postings) {
+      const words = vocabulary.get(p.agencyId) ?? new Set<string>();
+      p.words.forEach((word) => words.add(word));
+      vocabulary.set(p.agencyId, words);
+    }
+    // The vocabulary first, as the indexer does.
+    await batchWrite(db, tableName, [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)));
+    await batchWrite(db, tableName, postings.flatMap(postingItems));
+    clients += postings.length;
+    options.onProgress?.(clients);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return clients;
+}

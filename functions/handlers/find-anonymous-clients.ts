@@ -1,0 +1,29 @@
+/** GET /v1/anonymous-clients: "Find a Client or Group Activity in my Agency" (only the caller's agency). */
+import { route } from '../api/routes';
+import { FindAnonymousClientsQuerySchema, type FindDependencies, findAnonymousClients } from '../domain/find-anonymous-clients';
+import { httpHandler } from '../http/http-handler';
+import { parseOrThrow } from '../http/validation';
+import { storageDependencies } from '../runtime/dependencies';
+import { searchCursorCodec } from '../runtime/search-config';
+import { clientSearchIndex } from '../runtime/search-dependencies';
+
+const defaultDependencies = (): FindDependencies => ({
+  index: clientSearchIndex(),
+  clients: storageDependencies().clients,
+  cursors: searchCursorCodec(),
+});
+
+/** `?q=&siteId=` as the contract writes it: an empty parameter means the same as an absent one. */
+function withoutEmptyValues(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+}
+
+export function createFindAnonymousClientsHandler(deps: () => FindDependencies = defaultDependencies) {
+  return httpHandler(route('findAnonymousClients'), async ({ caller, query }) => {
+    const parsed = parseOrThrow(FindAnonymousClientsQuerySchema, withoutEmptyValues(query), { detail: 'One or more query parameters are not valid.' });
+    const result = await findAnonymousClients(parsed, caller!, deps());
+    return { status: 200, body: result };
+  });
+}
+
+export const handler = createFindAnonymousClientsHandler();
