@@ -1,10 +1,20 @@
 /**
- * ClientStore on DynamoDB. Every key starts with the agency (table-design.ts), every write is
- * conditional, and a registration's items (clients, audit entries, idempotency record) are written in
- * one transaction, so a retry can never duplicate or half-write a registration.
+ * ClientStore on DynamoDB. Every key starts with the agency (table-design.ts) and every write is
+ * conditional. A single registration is one conditional PutItem; a batch, or a registration with an
+ * Idempotency-Key, is one transaction (clients + idempotency record), so a retry can never duplicate
+ * or half-write a registration. The `REGISTERED` audit entry is not a separate item: its facts (who,
+ * when, which fields) are kept on the client item itself (`registeredFields`) and history derives it,
+ * which halves a registration's writes. Later changes write separate audit items.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { AnonymousClient } from '../../domain/anonymous-client';
 import { sha256Hex } from '../../domain/canonical-json';
 import type { AuditEntry } from '../../domain/audit';
@@ -14,21 +24,25 @@ import { withStorageErrors } from './errors';
 import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
 
 const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
-const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', BY_REGISTRATION_DATE_INDEX.partitionKey, BY_REGISTRATION_DATE_INDEX.sortKey];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', 'registeredFields', BY_REGISTRATION_DATE_INDEX.partitionKey, BY_REGISTRATION_DATE_INDEX.sortKey];
 
 /** Profile fields recorded as "set" in a registration's audit entry (names only, never values). */
 const REGISTRATION_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'registrationDate', 'site', 'comments'] as const;
 
-function clientItem(client: AnonymousClient) {
+function newClientItem(client: AnonymousClient) {
   return {
     pk: keys.agency(client.agency.agencyId),
     sk: keys.client(client.clientId),
     entity: CLIENT_ENTITY,
     [BY_REGISTRATION_DATE_INDEX.partitionKey]: keys.agencyRegistrations(client.agency.agencyId),
     [BY_REGISTRATION_DATE_INDEX.sortKey]: keys.registrationOrder(client.registrationDate, client.createdAt, client.clientId),
+    registeredFields: REGISTRATION_FIELDS.filter((field) => client[field] !== null && client[field] !== 'UNKNOWN'),
     ...client,
   };
 }
+
+/** The fields an edit may write: everything else on the item (keys, registration facts) stays as it is. */
+const EDITABLE_ATTRIBUTES = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'site', 'comments', 'version', 'updatedAt'] as const;
 
 function toClient(item: Record<string, unknown>): AnonymousClient {
   const client = { ...item };
@@ -36,13 +50,13 @@ function toClient(item: Record<string, unknown>): AnonymousClient {
   return client as AnonymousClient;
 }
 
-function registeredAuditItem(client: AnonymousClient) {
-  return auditItem(client.agency.agencyId, client.clientId, {
-    at: client.createdAt,
-    by: client.createdBy,
+function registeredEntry(item: Record<string, unknown>): AuditEntry {
+  return {
+    at: item.createdAt as string,
+    by: item.createdBy as string,
     action: 'REGISTERED',
-    fields: REGISTRATION_FIELDS.filter((field) => client[field] !== null && client[field] !== 'UNKNOWN'),
-  });
+    fields: (item.registeredFields as string[] | undefined) ?? [],
+  };
 }
 
 function idempotencyKey(claim: Pick<IdempotencyClaim, 'agencyId' | 'userId' | 'key'>) {
@@ -78,12 +92,18 @@ export class DynamoDbClientStore implements ClientStore {
     }
     for (const client of clients) {
       items.push({
-        Put: { TableName: this.tableName, Item: clientItem(client), ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: { TableName: this.tableName, Item: newClientItem(client), ConditionExpression: 'attribute_not_exists(pk)' },
       });
-      items.push({ Put: { TableName: this.tableName, Item: registeredAuditItem(client) } });
     }
     try {
-      await withStorageErrors('register', () => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      const only = items.length === 1 ? items[0]?.Put : undefined;
+      await withStorageErrors('register', async () => {
+        if (only) {
+          await this.db.send(new PutCommand({ TableName: only.TableName, Item: only.Item, ConditionExpression: only.ConditionExpression }));
+        } else {
+          await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        }
+      });
       return { kind: 'created' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException) || !claim) throw error;
@@ -143,20 +163,27 @@ export class DynamoDbClientStore implements ClientStore {
 
   async update(change: ClientUpdate): Promise<UpdateOutcome> {
     const { client, expectedVersion } = change;
-    const { pk, sk, entity, ...attributes } = clientItem(client);
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': expectedVersion };
+    const assignments = EDITABLE_ATTRIBUTES.map((attribute) => {
+      names[`#${attribute}`] = attribute;
+      values[`:${attribute}`] = client[attribute];
+      return `#${attribute} = :${attribute}`;
+    });
     try {
       await withStorageErrors('edit client', () =>
         this.db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
-                // The whole item is rewritten, guarded by the version the editor saw (If-Match).
-                Put: {
+                // Guarded by the version the editor saw (If-Match).
+                Update: {
                   TableName: this.tableName,
-                  Item: { pk, sk, entity, ...attributes },
+                  Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) },
+                  UpdateExpression: `SET ${assignments.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
-                  ExpressionAttributeNames: { '#version': 'version' },
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
                 },
               },
               {
@@ -184,7 +211,13 @@ export class DynamoDbClientStore implements ClientStore {
   }
 
   async history(agencyId: string, clientId: string): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
+    const { Item } = await withStorageErrors('read client', () =>
+      this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk: keys.agency(agencyId), sk: keys.client(clientId) }, ConsistentRead: true }),
+      ),
+    );
+    if (!Item || Item.entity !== CLIENT_ENTITY) return [];
+    const entries: AuditEntry[] = [registeredEntry(Item)];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await withStorageErrors('read history', () =>
@@ -201,6 +234,7 @@ export class DynamoDbClientStore implements ClientStore {
       for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return entries;
+    // ISO timestamps sort chronologically as text; the sort is stable for entries of the same instant.
+    return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 }
