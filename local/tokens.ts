@@ -4,10 +4,9 @@
  * audience, expiry). The private key never leaves DATA_DIR/keys (mode 0600).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile, link } from 'node:fs/promises';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../functions/domain/caller';
+import { readOrCreateKeyFile } from './key-file';
 
 export const LOCAL_ISSUER = 'urn:newcomer-intake:local-identity';
 export const LOCAL_AUDIENCE = 'newcomer-intake-local';
@@ -20,33 +19,14 @@ interface StoredKey {
   publicJwk: JWK;
 }
 
-function keyFile(dataDir: string): string {
-  return join(dataDir, 'keys', 'token-signing-key.json');
-}
-
-/** The data directory's signing key, created on first use. Safe when two processes race to create it. */
+/** The data directory's signing key, created on first use. */
 async function signingKey(dataDir: string): Promise<StoredKey> {
-  const file = keyFile(dataDir);
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
-  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-  const kid = randomUUID();
-  const stored: StoredKey = { kid, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(stored), { mode: 0o600 });
-  try {
-    // link() fails if the file exists: whoever links first wins, the loser reads the winner's key.
-    await link(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(temporary, { force: true });
-  }
-  return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
+  const text = await readOrCreateKeyFile(dataDir, 'token-signing-key.json', async () => {
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    const stored: StoredKey = { kid: randomUUID(), privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+    return JSON.stringify(stored);
+  });
+  return JSON.parse(text) as StoredKey;
 }
 
 export interface TokenRequest {
