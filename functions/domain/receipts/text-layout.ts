@@ -18,7 +18,29 @@ export type Direction = 'ltr' | 'rtl';
 
 /** What pdf-lib's PDFFont offers that layout needs. */
 export interface MeasuringFont {
+  /** The font's PostScript name; fonts with the same name measure alike. */
+  name?: string;
   widthOfTextAtSize(text: string, size: number): number;
+}
+
+// Widths of words measured per font: the labels and most words recur on every receipt, and pdf-lib
+// measures character by character with kerning. Fonts are new objects in every document, so the cache
+// is keyed by the font's name (a subset has the same glyph widths as its whole font).
+const widthCaches = new Map<string, Map<string, number>>();
+const MAX_CACHED_WIDTHS = 10_000;
+
+export function widthOf(font: MeasuringFont, text: string, size: number): number {
+  if (font.name === undefined) return font.widthOfTextAtSize(text, size);
+  let cache = widthCaches.get(font.name);
+  if (!cache) widthCaches.set(font.name, (cache = new Map()));
+  const key = `${size}|${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, size);
+    if (cache.size >= MAX_CACHED_WIDTHS) cache.clear();
+    cache.set(key, width);
+  }
+  return width;
 }
 
 export interface Cluster<F> {
@@ -111,7 +133,7 @@ function measure<F extends MeasuringFont>(clusters: Cluster<F>[], size: number):
   let start = 0;
   for (let i = 1; i <= clusters.length; i += 1) {
     if (i === clusters.length || clusters[i]!.font !== clusters[start]!.font) {
-      width += clusters[start]!.font.widthOfTextAtSize(clusters.slice(start, i).map((c) => c.text).join(''), size);
+      width += widthOf(clusters[start]!.font, clusters.slice(start, i).map((c) => c.text).join(''), size);
       start = i;
     }
   }
@@ -259,7 +281,7 @@ export function visualRuns<F extends MeasuringFont>(
       text = (wantReversed ? reversed.map((t) => MIRRORED[t] ?? t) : reversed).join('');
     }
     const font = clusters[0]!.font;
-    return { text, font, width: font.widthOfTextAtSize(logical, size) };
+    return { text, font, width: widthOf(font, logical, size) };
   });
   return { runs: drawn, width: drawn.reduce((sum, run) => sum + run.width, 0), direction };
 }
