@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { REPOSITORY_ROOT } from '../lib/api-function';
-import { esbuildBuildOptions, FUNCTION_BUNDLE, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
+import { esbuildBuildOptions, FUNCTION_BUNDLE, FUNCTION_NODE_OPTIONS, RUNTIME_FILES } from '../lib/bundling';
 
 export const BUNDLE_TARGET_BYTES = 500 * 1024;
 export const INIT_TARGET_EXTRA_MS = 100;
@@ -129,6 +129,15 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
     const notes = [
       `Bundled with lib/bundling.ts (${FUNCTION_BUNDLE.format}, ${FUNCTION_BUNDLE.target}, minified, AWS SDK bundled); init = median of ${RUNS} fresh \`node ${FUNCTION_NODE_OPTIONS}\` imports on Node ${process.version} (Lambda runs Node 22 with less CPU: compare against the empty handler, not in absolute terms).`,
     ];
+    for (const route of routes) {
+      const files = RUNTIME_FILES[route.handler] ?? [];
+      if (files.length === 0) continue;
+      let bytes = 0;
+      for (const file of files) bytes += (await stat(join(REPOSITORY_ROOT, 'node_modules', file))).size;
+      notes.push(
+        `${route.operationId}: the deployed package also holds ${files.length} files read at run time (${(bytes / 1024 / 1024).toFixed(1)} MB: fonts and HarfBuzz, lib/bundling.ts RUNTIME_FILES), not counted in the bundle size above; they are read on first need, not at import.`,
+      );
+    }
     for (const [index, row] of rows.entries()) {
       const route = routes[index]!;
       const exempt = isReceiptRoute(route);

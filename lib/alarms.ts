@@ -10,6 +10,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -19,6 +20,8 @@ export const ALARM_THRESHOLDS = {
   api5xxPercent: 1,
   /** p99 API latency in milliseconds, over 5 minutes, 3 periods in a row. */
   apiP99LatencyMs: 3000,
+  /** Messages waiting in a failure queue (records a stream consumer gave up on): any is worth a look. */
+  queuedFailures: 0,
   /** Unhandled errors (crash, timeout) of one function in 5 minutes. */
   functionErrors: 1,
   /** Throttled invocations of one function in 5 minutes. */
@@ -93,6 +96,29 @@ export class ServiceAlarms extends Construct {
       evaluationPeriods: 1,
       description: `${name}: invocations were throttled (account or function concurrency exhausted).`,
       inclusive: true,
+    });
+  }
+
+  /**
+   * A stream consumer falling behind: the age of the oldest record it has not finished, in ms. Records
+   * that fail are retried in order, so a stuck record shows here long before it is given up on.
+   */
+  watchStream(name: string, fn: IFunction, maxIteratorAgeMs: number): void {
+    this.alarm(`${name}IteratorAge`, {
+      metric: fn.metric('IteratorAge', { period: PERIOD, statistic: 'Maximum' }),
+      threshold: maxIteratorAgeMs,
+      evaluationPeriods: 1,
+      description: `${name}: stream records waited more than ${Math.round(maxIteratorAgeMs / 1000)} s (failing and retried, or throttled).`,
+    });
+  }
+
+  /** Any message in a queue that should stay empty (an on-failure destination or its dead-letter queue). */
+  watchQueue(name: string, queue: IQueue, what: string): void {
+    this.alarm(`${name}Visible`, {
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+      threshold: ALARM_THRESHOLDS.queuedFailures,
+      evaluationPeriods: 1,
+      description: `${name}: ${what}.`,
     });
   }
 

@@ -2,18 +2,20 @@
  * The one Lambda function construct of the service, with its defaults set once (runtime, arm64,
  * bundling, X-Ray, source maps, its own log group and role), and the helper that binds a function to
  * the table and buckets by setting their environment variables and granting exactly the declared
- * access. It never grants deletes, table administration or wildcard actions: there is no code path
- * in the service that removes a record (TTL does it), and a test reads every policy to hold that.
+ * access. It never grants table administration or wildcard actions, and deletes only where the code
+ * needs one (tests read every policy to hold that): s3:DeleteObject on the receipts bucket for the one
+ * route that declares `read-write-delete`, and BatchWriteItem (which authorises deletes) for the
+ * comment indexer alone. No API route can remove a record (TTL does it).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Access } from '../functions/api/routes';
+import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
 import { FUNCTION_NODE_OPTIONS, nodejsBundlingOptions } from './bundling';
 import type { ExportedValue } from './stateful-stack';
 
@@ -22,12 +24,8 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 export const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Which bucket a route reaches; a bare level applies to both (see `bucketLevels`). */
-export type BucketAccess = Access | { receipts: Access; siteIndex: Access };
-export interface DeclaredAccess {
-  table: Access;
-  bucket: BucketAccess;
-}
+/** What a function may do to each store: the route table's `access` (a bucket left out is 'none'). */
+export type DeclaredAccess = RouteAccess;
 
 /** DynamoDB actions per declared level. Transactions have no IAM action of their own: each item of a
  * TransactWriteItems / TransactGetItems is authorised as its PutItem, UpdateItem, ConditionCheckItem or
@@ -45,10 +43,13 @@ export const TABLE_ACTIONS: Record<Exclude<Access, 'none'>, readonly string[]> =
 };
 
 /** S3 object actions per declared level. No ListBucket: a function reads or writes keys it knows (a
- * missing key therefore answers 403 AccessDenied, not 404 NoSuchKey). */
-export const BUCKET_ACTIONS: Record<Exclude<Access, 'none'>, readonly string[]> = {
+ * missing key therefore answers 403 AccessDenied, not 404 NoSuchKey). `read-write-delete` adds
+ * DeleteObject for a route that removes the object it has just uploaded when its record could not be
+ * written (createReceipt: adapters/s3/receipt-files.ts); no other route may delete. */
+export const BUCKET_ACTIONS: Record<Exclude<BucketAccess, 'none'>, readonly string[]> = {
   read: ['s3:GetObject'],
   'read-write': ['s3:GetObject', 's3:PutObject'],
+  'read-write-delete': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
 
 /** The stores a function can be bound to, as the stateless stack imports them. */
@@ -67,6 +68,8 @@ export interface ApiFunctionProps {
   /** Of the log group: destroyed with a dev stack, kept otherwise. */
   removalPolicy: RemovalPolicy;
   logRetention?: RetentionDays;
+  /** Files the code reads at run time by module path, shipped under node_modules/ (lib/bundling.ts). */
+  runtimeFiles?: readonly string[];
   memorySize?: number;
   timeout?: Duration;
 }
@@ -102,7 +105,7 @@ export class ApiFunction extends Construct {
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: nodejsBundlingOptions(),
+      bundling: nodejsBundlingOptions(props.runtimeFiles),
       description: props.description,
       environment: { ...props.environment, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
     });
@@ -125,17 +128,33 @@ export class ApiFunction extends Construct {
 
   /** Sets the environment variables of the stores this function may use and grants exactly `access`. */
   bind(stores: DataStores, access: DeclaredAccess): void {
-    if (access.table !== 'none') {
-      this.function.addEnvironment('TABLE_NAME', stores.table.name.value);
-      const tableArn = stores.table.arn.value;
-      this.allow(TABLE_ACTIONS[access.table], [tableArn, ...stores.table.indexNames.map((index) => `${tableArn}/index/${index}`)]);
-    }
-    const buckets = bucketLevels(access.bucket);
-    this.bindBucket('RECEIPTS_BUCKET', stores.receiptsBucket, buckets.receipts);
-    this.bindBucket('SITE_INDEX_BUCKET', stores.siteIndexBucket, buckets.siteIndex);
+    if (access.table !== 'none') this.bindTable(stores.table, TABLE_ACTIONS[access.table], stores.table.indexNames);
+    this.bindBucket('RECEIPTS_BUCKET', stores.receiptsBucket, access.receipts ?? 'none');
+    this.bindBucket('SITE_INDEX_BUCKET', stores.siteIndexBucket, access.siteIndex ?? 'none');
   }
 
-  private bindBucket(variable: string, bucket: DataStores['receiptsBucket'], level: Access): void {
+  /**
+   * SEARCH_CURSOR_KEY from the secret, as a CloudFormation dynamic reference
+   * (`{{resolve:secretsmanager:<arn>:SecretString:::}}`) that CloudFormation resolves when it deploys the
+   * function. functions/runtime/search-config.ts reads the key from the environment at start, so this is
+   * the way to give it without changing the function code. Trade-off (docs/operators-guide.md): the
+   * value never appears in the template or the synthesised assembly, and the role gets no
+   * secretsmanager permission, but it is stored in the function's configuration: anyone allowed
+   * lambda:GetFunctionConfiguration on it can read it, and a new secret value reaches the function only
+   * when CloudFormation next updates the function.
+   */
+  bindSearchCursorKey(secretArn: ExportedValue): void {
+    this.function.addEnvironment('SEARCH_CURSOR_KEY', SecretValue.secretsManager(secretArn.value).unsafeUnwrap());
+  }
+
+  /** Sets TABLE_NAME and allows exactly `actions` on the table and the named indexes (none by default). */
+  bindTable(table: { name: ExportedValue; arn: ExportedValue }, actions: readonly string[], indexNames: readonly string[] = []): void {
+    this.function.addEnvironment('TABLE_NAME', table.name.value);
+    const tableArn = table.arn.value;
+    this.allow(actions, [tableArn, ...indexNames.map((index) => `${tableArn}/index/${index}`)]);
+  }
+
+  private bindBucket(variable: string, bucket: DataStores['receiptsBucket'], level: BucketAccess): void {
     if (level === 'none') return;
     this.function.addEnvironment(variable, bucket.name.value);
     this.allow(BUCKET_ACTIONS[level], [`${bucket.arn.value}/*`]);
@@ -150,15 +169,6 @@ export class ApiFunction extends Construct {
   private allow(actions: readonly string[], resources: string[]): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources }));
   }
-}
-
-/**
- * The route table declares one bucket level per route. Until it names the bucket, a level applies to
- * both buckets (a route that reads receipts may read the site index too); a route that declares
- * `{ receipts, siteIndex }` gets each bucket separately.
- */
-export function bucketLevels(access: BucketAccess): { receipts: Access; siteIndex: Access } {
-  return typeof access === 'string' ? { receipts: access, siteIndex: access } : access;
 }
 
 /** The newest Node.js runtime this CDK version knows, as cdk-nag's AwsSolutions-L1 compares. */

@@ -1,6 +1,7 @@
 /**
  * The code of one region: the HTTP API, one function per route of the route table
- * (functions/api/routes.ts), their grants, and the alarms. Everything is derived from the route table;
+ * (functions/api/routes.ts), their grants, the comment-search indexer on the table's stream, and the
+ * alarms. Everything is derived from the route table;
  * no route is named here. Deleting this stack never touches data: the stores live in the stateful
  * stack and are reached only through `StatefulResources`.
  */
@@ -23,6 +24,8 @@ import type { Construct } from 'constructs';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { ServiceAlarms } from './alarms';
 import { ApiFunction, type DataStores, functionId, REPOSITORY_ROOT } from './api-function';
+import { RUNTIME_FILES } from './bundling';
+import { CommentIndexer } from './comment-indexer';
 import { DEV_STAGE, type DeploymentSettings } from './settings';
 import type { StatefulResources } from './stateful-stack';
 
@@ -61,6 +64,7 @@ export class StatelessStack extends Stack {
   /** The function of each route, by operationId. */
   readonly functions: ReadonlyMap<string, ApiFunction>;
   readonly alarms: ServiceAlarms;
+  readonly commentIndexer: CommentIndexer;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -112,8 +116,10 @@ export class StatelessStack extends Stack {
         description: `${route.method} ${route.path} (${route.operationId})`,
         environment,
         removalPolicy,
+        runtimeFiles: RUNTIME_FILES[route.handler],
       });
       fn.bind(stores, route.access);
+      if (readsSearchCursorKey(route)) fn.bindSearchCursorKey(stateful.searchCursorKey.secretArn);
       functions.set(route.operationId, fn);
       this.alarms.watchFunction(id, fn.function);
 
@@ -132,13 +138,27 @@ export class StatelessStack extends Stack {
     }
     this.functions = functions;
 
-    // The DynamoDB-stream consumer that builds the site index (a later issue) goes here: an ApiFunction
-    // bound with { table: 'read', bucket: { receipts: 'none', siteIndex: 'read-write' } } and an event
-    // source on `stateful.table.streamArn` (exported by the stateful stack for it).
+    // The comment-search indexer on the table's stream (README "Find a Client"); not a route. The only
+    // function that may delete table items (BatchWriteItem, for postings of words a comment lost).
+    this.commentIndexer = new CommentIndexer(this, 'CommentIndexer', {
+      table: stateful.table,
+      environment,
+      removalPolicy,
+      alarms: this.alarms,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
   }
+}
+
+/**
+ * Whether a route's handler signs search cursors, i.e. imports functions/runtime/search-config.ts
+ * (today: findAnonymousClients). Derived from the handler's source so that the route table stays the
+ * one place that names routes; a test checks the search route gets the key and no other function does.
+ */
+export function readsSearchCursorKey(route: RouteDefinition): boolean {
+  return /from '\.\.\/runtime\/search-config'/.test(readFileSync(join(REPOSITORY_ROOT, route.handler), 'utf8'));
 }
 
 function serviceVersion(): string {

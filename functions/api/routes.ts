@@ -31,8 +31,20 @@ import { ClientReceiptParamsSchema } from './receipt-schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** What a route's function may do to the table and the bucket; the CDK stack grants exactly this. */
+/** What a route's function may do to one store; the CDK stack grants exactly this. */
 export type Access = 'none' | 'read' | 'read-write';
+/**
+ * A bucket level may also allow deleting objects: only for a route that removes a file it has just
+ * uploaded when the record pointing at it could not be written (never to remove other data).
+ */
+export type BucketAccess = Access | 'read-write-delete';
+
+/** Per store: the table, and each bucket by name (a bucket left out is 'none'). */
+export interface RouteAccess {
+  table: Access;
+  receipts?: BucketAccess;
+  siteIndex?: BucketAccess;
+}
 
 export interface RouteDefinition {
   operationId: string;
@@ -44,7 +56,7 @@ export interface RouteDefinition {
   /** `public` routes skip the JWT authorizer; every other route needs a valid token and one of `roles`. */
   auth: 'public' | 'jwt';
   roles: readonly Role[];
-  access: { table: Access; bucket: Access };
+  access: RouteAccess;
   summary: string;
   description?: string;
   tag: string;
@@ -74,7 +86,7 @@ export const routes = [
     handler: 'functions/handlers/get-health.ts',
     auth: 'public',
     roles: [],
-    access: { table: 'none', bucket: 'none' },
+    access: { table: 'none' },
     summary: 'Liveness and version',
     tag: 'Service',
     success: { status: 200, description: 'The service is up.', schema: HealthSchema },
@@ -86,7 +98,7 @@ export const routes = [
     handler: 'functions/handlers/get-openapi-document.ts',
     auth: 'public',
     roles: [],
-    access: { table: 'none', bucket: 'none' },
+    access: { table: 'none' },
     summary: 'This OpenAPI 3.1 document',
     tag: 'Service',
     success: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocumentSchema },
@@ -98,7 +110,7 @@ export const routes = [
     handler: 'functions/handlers/get-reference-data.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'none', bucket: 'none' },
+    access: { table: 'none' },
     summary: 'Codes and bilingual labels for the registration form',
     tag: 'Reference data',
     success: { status: 200, description: 'Reference data.', schema: ReferenceDataSchema },
@@ -110,7 +122,7 @@ export const routes = [
     handler: 'functions/handlers/register-anonymous-client.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read-write', bucket: 'none' },
+    access: { table: 'read-write' },
     summary: 'Register an anonymous client',
     description:
       "The agency comes from the caller's token; client name and type are fixed. The site name is filled in from the catalog.",
@@ -137,7 +149,7 @@ export const routes = [
     handler: 'functions/handlers/get-anonymous-client.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: "One of the agency's anonymous clients",
     description: "Another agency's client is answered exactly like a missing one: 404.",
     tag: 'Anonymous clients',
@@ -152,7 +164,7 @@ export const routes = [
     handler: 'functions/handlers/register-anonymous-client-batch.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read-write', bucket: 'none' },
+    access: { table: 'read-write' },
     summary: 'Register several anonymous clients at once (a room of people), all or nothing',
     description: '1 to 25 clients, each as for a single registration. Errors point at the client: /clients/3/postalCode.',
     tag: 'Anonymous clients',
@@ -169,7 +181,7 @@ export const routes = [
     handler: 'functions/handlers/edit-anonymous-client.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read-write', bucket: 'none' },
+    access: { table: 'read-write' },
     summary: 'Correct an anonymous client',
     description:
       'Only gender, arrivalYear, immigrationStatus, postalCode, siteId and comments may change; null clears postalCode or comments. registrationDate, clientType, clientName and agency are immutable (400). If-Match with the ETag is required (428 without, 412 when stale; "*" accepts any version).',
@@ -189,7 +201,7 @@ export const routes = [
     handler: 'functions/handlers/get-anonymous-client-history.ts',
     auth: 'jwt',
     roles: ['agency-admin'],
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: "A client's audit trail: who did what and to which fields, never the values",
     tag: 'Anonymous clients',
     params: ClientIdParamsSchema,
@@ -203,7 +215,7 @@ export const routes = [
     handler: 'functions/handlers/get-session-draft.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: '"Begin Session with Client": the session form pre-filled from the profile',
     tag: 'Sessions',
     params: ClientIdParamsSchema,
@@ -217,7 +229,7 @@ export const routes = [
     handler: 'functions/handlers/begin-session.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read-write', bucket: 'none' },
+    access: { table: 'read-write' },
     summary: 'Create the one session an anonymous client takes',
     description:
       'An anonymous person is a new client each time a session is created: a second session for the same profile is a 409 telling staff to register a new anonymous client.',
@@ -234,7 +246,7 @@ export const routes = [
     handler: 'functions/handlers/list-sessions.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: "The client's session (at most one)",
     tag: 'Sessions',
     params: ClientIdParamsSchema,
@@ -248,7 +260,7 @@ export const routes = [
     handler: 'functions/handlers/get-site.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: 'One registration site (also an inactive one: old registrations point at it)',
     tag: 'Registration sites',
     params: SiteIdParamsSchema,
@@ -262,7 +274,7 @@ export const routes = [
     handler: 'functions/handlers/list-sites.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'none', bucket: 'read' },
+    access: { table: 'none', siteIndex: 'read' },
     summary: 'Find registration sites by name, or list the sites under a node of the browse tree',
     description:
       'Served from the in-memory site index (never a table scan). Inactive sites are never listed. Ranked: names that start with q, then names with every word of q as a word prefix, then typo matches; ties alphabetical. An empty parameter is the same as an absent one.',
@@ -277,7 +289,7 @@ export const routes = [
     handler: 'functions/handlers/get-site-tree.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'none', bucket: 'read' },
+    access: { table: 'none', siteIndex: 'read' },
     summary: 'The browse tree: Schools by school board, Non-schools or Reception Centres by group',
     description: "Each count equals the total of GET /v1/sites for that node: a child's key is `<category>:<group>`.",
     tag: 'Registration sites',
@@ -290,7 +302,7 @@ export const routes = [
     handler: 'functions/handlers/get-site-index.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'none', bucket: 'read' },
+    access: { table: 'none', siteIndex: 'read' },
     summary: 'The compact site index, for front ends that filter as the user types',
     description:
       'Strong ETag (one per content coding), Cache-Control, 304 on a matching If-None-Match, gzip when Accept-Encoding allows it.',
@@ -314,7 +326,7 @@ export const routes = [
     handler: 'functions/handlers/create-receipt.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read-write', bucket: 'read-write' },
+    access: { table: 'read-write', receipts: 'read-write-delete' },
     summary: 'Print the Registration Receipt: render a PDF or CSV receipt in English or French and store it',
     description:
       'The file is stored (encrypted) in the receipts bucket; `url` is a presigned GET link that downloads it as anonymous-client-<short id>-receipt.<ext> until `urlExpiresAt` (15 minutes by default). Receipts are kept 30 days by default.',
@@ -336,7 +348,7 @@ export const routes = [
     handler: 'functions/handlers/list-receipts.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'read' },
+    access: { table: 'read', receipts: 'read' },
     summary: "A client's receipts that can still be retrieved, newest first, each with a fresh link",
     tag: 'Receipts',
     params: ClientIdParamsSchema,
@@ -350,7 +362,7 @@ export const routes = [
     handler: 'functions/handlers/get-receipt.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'read' },
+    access: { table: 'read', receipts: 'read' },
     summary: 'One receipt with a fresh link',
     description: "Another agency's receipt, or one past its retention period, is answered 404.",
     tag: 'Receipts',
@@ -365,7 +377,7 @@ export const routes = [
     handler: 'functions/handlers/find-anonymous-clients.ts',
     auth: 'jwt',
     roles: AGENCY_ROLES,
-    access: { table: 'read', bucket: 'none' },
+    access: { table: 'read' },
     summary: 'Find a Client or Group Activity in my Agency: search comments, newest registration first',
     description:
       "Only the caller's agency. Every word of q must be a word of the comments (the last may be its beginning, 2 letters or more); case and accents do not matter. siteId, from and to also work without q. An empty parameter is the same as an absent one. A new or edited comment is searchable within about a second.",

@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, route, routes as routeTable } from '../../functions/api/routes';
 import { ALARM_THRESHOLDS } from '../../lib/alarms';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
-import { esbuildBuildOptions } from '../../lib/bundling';
+import { esbuildBuildOptions, RECEIPT_RUNTIME_FILES } from '../../lib/bundling';
 import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -94,7 +95,8 @@ describe('HTTP API routes', () => {
       expect(fn!.node.path).toContain(route.operationId.charAt(0).toUpperCase() + route.operationId.slice(1));
     }
     expect(functionIds.size).toBe(routes.length);
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(routes.length);
+    // One function per route, plus the comment indexer (test/cdk/comment-indexer.test.ts).
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(routes.length + 1);
   });
 
   it('answers browsers of the configured origins only (CORS from context)', () => {
@@ -194,6 +196,47 @@ describe('Lambda functions', () => {
   });
 });
 
+describe('files read at run time (receipt fonts and HarfBuzz)', () => {
+  const assetDirOf = (fn: { function: unknown }) => {
+    const resource = synth.templates().stateless.toJSON().Resources[logicalId(fn.function as never)] as Json;
+    return join(synth.outdir, `asset.${(resource.Properties.Code.S3Key as string).replace(/\.zip$/, '')}`);
+  };
+  /** The module paths the renderer resolves, read from its source (so a new font cannot be forgotten). */
+  const resolvedByTheCode = () =>
+    ['functions/domain/receipts/fonts.ts', 'functions/domain/receipts/font-subsetter.ts'].flatMap((file) =>
+      [...readFileSync(join(REPOSITORY_ROOT, file), 'utf8').matchAll(/'((?:@expo-google-fonts|harfbuzzjs)\/[^']+\.(?:ttf|wasm))'/g)].map((m) => m[1]!),
+    );
+
+  it('ships every font and the wasm file the code resolves beside the createReceipt bundle, found from index.mjs as in Lambda', () => {
+    const specs = resolvedByTheCode();
+    expect(specs.length).toBe(5);
+    for (const spec of specs) expect(RECEIPT_RUNTIME_FILES).toContain(spec);
+    const assetDir = assetDirOf(synth.stacks().stateless.functions.get('createReceipt')!);
+    for (const file of RECEIPT_RUNTIME_FILES) {
+      const shipped = join(assetDir, 'node_modules', file);
+      expect(existsSync(shipped), file).toBe(true);
+      expect(readFileSync(shipped).equals(readFileSync(join(REPOSITORY_ROOT, 'node_modules', file))), file).toBe(true);
+    }
+    // What fonts.ts and font-subsetter.ts do in Lambda: createRequire(import.meta.url).resolve(spec),
+    // with import.meta.url the bundle's index.mjs; in a fresh Node, from the asset directory alone.
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(${JSON.stringify(pathToFileURL(join(assetDir, 'index.mjs')).href)});
+      process.stdout.write(JSON.stringify(${JSON.stringify(specs)}.map((spec) => require.resolve(spec))));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: assetDir, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status, run.stderr).toBe(0);
+    for (const resolved of JSON.parse(run.stdout) as string[]) expect(resolved.startsWith(join(assetDir, 'node_modules'))).toBe(true);
+  });
+
+  it('ships them with no other function', () => {
+    for (const route of routes.filter((r) => r.operationId !== 'createReceipt')) {
+      const fn = synth.stacks().stateless.functions.get(route.operationId)!;
+      expect(existsSync(join(assetDirOf(fn), 'node_modules')), route.operationId).toBe(false);
+    }
+    expect(existsSync(join(assetDirOf(synth.stacks().stateless.commentIndexer.function), 'node_modules'))).toBe(false);
+  });
+});
+
 describe('the bundle benchmark', () => {
   it('bundles with the very options the stack deploys with (same output for the same handler)', async () => {
     const template = synth.templates().stateless;
@@ -215,14 +258,17 @@ describe('alarms', () => {
     const template = synth.templates().stateless;
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
-    expect(alarms).toHaveLength(2 + 2 * routes.length);
+    // The API's two, errors and throttles of each function (the routes' and the comment indexer's), and
+    // the indexer's iterator age and two failure queues (test/cdk/comment-indexer.test.ts).
+    const functionCount = routes.length + 1;
+    expect(alarms).toHaveLength(2 + 2 * functionCount + 3);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
     }
     const byMetric = (name: string) => alarms.filter((alarm) => alarm.Properties.MetricName === name);
-    expect(byMetric('Errors')).toHaveLength(routes.length);
-    expect(byMetric('Throttles')).toHaveLength(routes.length);
+    expect(byMetric('Errors')).toHaveLength(functionCount);
+    expect(byMetric('Throttles')).toHaveLength(functionCount);
     expect(byMetric('Latency')).toEqual([
       expect.objectContaining({
         Properties: expect.objectContaining({ ExtendedStatistic: 'p99', Threshold: ALARM_THRESHOLDS.apiP99LatencyMs }),

@@ -11,9 +11,15 @@ import { isTransientAwsError } from '../dynamodb/errors';
 /** Versioned key: a future snapshot format gets a new key, so old and new functions never misread. */
 export const SITE_INDEX_KEY = 'site-index/v1/catalog.json.gz';
 
+/**
+ * The functions are granted GetObject on the index's objects but not ListBucket (least privilege), and
+ * without ListBucket S3 answers a missing key with 403 AccessDenied rather than 404. Both mean "no index
+ * published yet", which the search answers with 503 and Retry-After, not a 500.
+ */
 function isMissing(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
+  const status = e?.$metadata?.httpStatusCode;
+  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.name === 'AccessDenied' || status === 404 || status === 403;
 }
 
 async function withObjectStoreErrors<T>(what: string, call: () => Promise<T>): Promise<T> {

@@ -1,0 +1,172 @@
+/**
+ * The comment-search indexer (README "Find a Client"): the stream consumer of the service table,
+ * invoked for client items only, with bounded retries, an encrypted on-failure queue and alarms, and
+ * exactly the table access its adapter uses. It is the one function allowed to delete table items
+ * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has).
+ */
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
+import { actionsOf, type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+
+const routes = routeTable as readonly RouteDefinition[];
+let synth: SynthesisedApp;
+let template: Template;
+
+beforeAll(() => {
+  synth = synthesise();
+  template = synth.templates().stateless;
+}, SYNTH_TIMEOUT_MS);
+afterAll(() => synth?.dispose());
+
+const statefulExport = (name: string) => ({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-${name}` });
+
+function indexerStatements(): Json[] {
+  const roleId = logicalId(synth.stacks().stateless.commentIndexer.function.role);
+  const role = template.toJSON().Resources[roleId] as Json;
+  expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  expect(role.Properties.Policies).toBeUndefined();
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
+}
+
+describe('the comment indexer function', () => {
+  it('runs index-client-comments.ts with the table name, like the API functions', () => {
+    const fn = synth.stacks().stateless.commentIndexer.function;
+    const resource = template.toJSON().Resources[logicalId(fn.function)] as Json;
+    expect(resource.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    expect(resource.Properties.Description).toMatch(/index-client-comments/);
+    expect(resource.Properties.Environment.Variables.TABLE_NAME).toEqual(statefulExport('TableName'));
+    expect(resource.Properties.Environment.Variables.RECEIPTS_BUCKET).toBeUndefined();
+    expect(resource.Properties.Environment.Variables.SITE_INDEX_BUCKET).toBeUndefined();
+    expect(resource.Properties.Environment.Variables.SEARCH_CURSOR_KEY).toBeUndefined();
+  });
+
+  it('may BatchGetItem and BatchWriteItem on the table only, read the stream, and send to its failure queue', () => {
+    const statements = indexerStatements();
+    const byAction = (prefix: string) => statements.filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)));
+    const table = byAction('dynamodb:').filter((s) => actionsOf(s).includes('dynamodb:BatchWriteItem'));
+    expect(table).toHaveLength(1);
+    expect(actionsOf(table[0]!).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem']);
+    expect(table[0]!.Resource).toEqual(statefulExport('TableArn'));
+    const stream = byAction('dynamodb:').filter((s) => s !== table[0]);
+    expect(stream.flatMap(actionsOf).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    for (const statement of stream) expect(statement.Resource).toEqual(statefulExport('TableStreamArn'));
+    const failuresId = logicalId(synth.stacks().stateless.commentIndexer.failures);
+    const sqs = byAction('sqs:');
+    expect(sqs.flatMap(actionsOf).sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    for (const statement of sqs) expect(statement.Resource).toEqual({ 'Fn::GetAtt': [failuresId, 'Arn'] });
+    const all = [...new Set(statements.flatMap(actionsOf))].sort();
+    expect(all).toEqual(
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    // Not one by one: no PutItem, UpdateItem, DeleteItem, Query or Scan, and no gsi1.
+    expect(JSON.stringify(statements)).not.toMatch(/\/index\//);
+  });
+
+  it('is the only function with BatchWriteItem; no API route gets it', () => {
+    const withBatchWrite = Object.entries(resourcesOf(template, 'AWS::IAM::Policy')).filter(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Json[]).some((s) => actionsOf(s).includes('dynamodb:BatchWriteItem')),
+    );
+    const indexerRole = logicalId(synth.stacks().stateless.commentIndexer.function.role);
+    expect(withBatchWrite.map(([, policy]) => (policy.Properties.Roles as Json[]).map((r) => r.Ref)).flat()).toEqual([indexerRole]);
+  });
+});
+
+describe('its stream event source', () => {
+  it('reads the table stream from the oldest record, reports item failures, bisects and retries a bounded number of times', () => {
+    const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]!.Properties).toMatchObject({
+      EventSourceArn: statefulExport('TableStreamArn'),
+      FunctionName: { Ref: logicalId(synth.stacks().stateless.commentIndexer.function.function) },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 24 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(synth.stacks().stateless.commentIndexer.failures), 'Arn'] } } },
+    });
+  });
+
+  it('is invoked only for client items: new image, or old image of a removed client', () => {
+    const [mapping] = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
+    const patterns = (mapping!.Properties.FilterCriteria.Filters as Json[]).map((filter) => JSON.parse(filter.Pattern as string));
+    expect(patterns).toEqual([
+      { dynamodb: { NewImage: { entity: { S: ['ANONYMOUS_CLIENT'] } } } },
+      { dynamodb: { OldImage: { entity: { S: ['ANONYMOUS_CLIENT'] } } } },
+    ]);
+  });
+
+  it('sends what it gives up on to an encrypted, TLS-only queue that has a dead-letter queue of its own', () => {
+    const { failures, failuresDeadLetters } = synth.stacks().stateless.commentIndexer;
+    const queues = resourcesOf(template, 'AWS::SQS::Queue');
+    expect(Object.keys(queues).sort()).toEqual([logicalId(failures), logicalId(failuresDeadLetters)].sort());
+    for (const queue of Object.values(queues)) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+    expect(queues[logicalId(failures)]!.Properties.RedrivePolicy).toMatchObject({
+      deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(failuresDeadLetters), 'Arn'] },
+    });
+    for (const queue of [failures, failuresDeadLetters]) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalId(queue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        },
+      });
+    }
+  });
+});
+
+describe('its alarms', () => {
+  it('watch the iterator age, the failure queues, and its errors and throttles, notifying the alarm topic', () => {
+    const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
+    const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+    const fnId = logicalId(synth.stacks().stateless.commentIndexer.function.function);
+    const onFunction = alarms.filter((a) => (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.Ref === fnId));
+    expect(onFunction.map((a) => a.Properties.MetricName).sort()).toEqual(['Errors', 'IteratorAge', 'Throttles']);
+    const iteratorAge = onFunction.find((a) => a.Properties.MetricName === 'IteratorAge')!;
+    expect(iteratorAge.Properties).toMatchObject({ Statistic: 'Maximum', ComparisonOperator: 'GreaterThanThreshold' });
+    expect(iteratorAge.Properties.Threshold).toBeLessThanOrEqual(15 * 60 * 1000);
+
+    const { failures, failuresDeadLetters } = synth.stacks().stateless.commentIndexer;
+    for (const queue of [failures, failuresDeadLetters]) {
+      const onQueue = alarms.filter((a) => (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.['Fn::GetAtt']?.[0] === logicalId(queue)));
+      expect(onQueue, queue.node.path).toHaveLength(1);
+      expect(onQueue[0]!.Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+      });
+    }
+    for (const alarm of [...onFunction]) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
+    }
+    expect(alarms.length).toBe(2 + 2 * (routes.length + 1) + 1 + 2);
+  });
+});
