@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import type { ClientStore } from '../../ports/client-store';
 import type { ReceiptFiles, ReceiptStore, StoredReceipt } from '../../ports/receipt-store';
+import { CLIENT_NOT_FOUND } from '../anonymous-client';
 import type { Caller } from '../caller';
 import { DependencyUnavailableError, NotFoundError } from '../errors';
 import { ID_PATTERN, newId } from '../ids';
 import { renderCsvReceipt } from './csv-receipt';
-import { renderPdfReceipt } from './pdf-receipt';
 import { RECEIPT_CONTENT_TYPES, type Receipt, type ReceiptRequest, receiptFileName } from './receipt';
 import type { ReceiptContext } from './receipt-content';
 
@@ -35,11 +35,14 @@ export interface ReceiptDependencies {
   render?: (format: ReceiptRequest['format'], context: ReceiptContext) => Promise<Uint8Array>;
 }
 
-const CLIENT_NOT_FOUND = 'No anonymous client with this id in your agency.';
 const RECEIPT_NOT_FOUND = 'No receipt with this id for this client in your agency.';
 
 export async function renderReceipt(format: ReceiptRequest['format'], context: ReceiptContext): Promise<Uint8Array> {
-  return format === 'pdf' ? renderPdfReceipt(context) : renderCsvReceipt(context);
+  if (format === 'csv') return renderCsvReceipt(context);
+  // Loaded on the first PDF, not at import: pdf-lib and fontkit cost about 250 ms of cold start, which
+  // the list and get functions (and CSV receipts) never need.
+  const { renderPdfReceipt } = await import('./pdf-receipt');
+  return renderPdfReceipt(context);
 }
 
 async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: Date): Promise<Receipt> {
