@@ -1,13 +1,12 @@
 /** GET /v1/anonymous-clients/{clientId}/history: the audit trail, for agency admins only. */
 import { route } from '../api/routes';
-import { readClientOrThrow } from '../domain/session';
-import { clientIdFrom } from '../http/client-id';
+import { NotFoundError } from '../domain/errors';
+import { CLIENT_NOT_FOUND, clientIdFrom } from '../http/client-id';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';
 
 export const handler = httpHandler(route('getAnonymousClientHistory'), async ({ caller, pathParameters }) => {
-  const { clients } = storageDependencies();
-  const clientId = clientIdFrom(pathParameters);
-  await readClientOrThrow(clients, caller!.agencyId, clientId);
-  return { status: 200, body: { items: await clients.history(caller!.agencyId, clientId) } };
+  const items = await storageDependencies().clients.history(caller!.agencyId, clientIdFrom(pathParameters));
+  if (!items) throw new NotFoundError(CLIENT_NOT_FOUND);
+  return { status: 200, body: { items } };
 });

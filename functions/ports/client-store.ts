@@ -51,7 +51,7 @@ export interface ClientStore {
   getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]>;
   /** Replaces the client if its stored version is still `expectedVersion`, with an `EDITED` audit entry. */
   update(change: ClientUpdate): Promise<UpdateOutcome>;
-  /** The client's audit trail, oldest first. */
-  history(agencyId: string, clientId: string): Promise<AuditEntry[]>;
+  /** The client's audit trail, oldest first; undefined when the agency has no such client. */
+  history(agencyId: string, clientId: string): Promise<AuditEntry[] | undefined>;
   findIdempotencyRecord(claim: Omit<IdempotencyClaim, 'requestHash' | 'expiresAt'>, now: Date): Promise<IdempotencyRecord | undefined>;
 }

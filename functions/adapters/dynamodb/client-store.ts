@@ -210,13 +210,13 @@ export class DynamoDbClientStore implements ClientStore {
     }
   }
 
-  async history(agencyId: string, clientId: string): Promise<AuditEntry[]> {
+  async history(agencyId: string, clientId: string): Promise<AuditEntry[] | undefined> {
     const { Item } = await withStorageErrors('read client', () =>
       this.db.send(
         new GetCommand({ TableName: this.tableName, Key: { pk: keys.agency(agencyId), sk: keys.client(clientId) }, ConsistentRead: true }),
       ),
     );
-    if (!Item || Item.entity !== CLIENT_ENTITY) return [];
+    if (!Item || Item.entity !== CLIENT_ENTITY) return undefined;
     const entries: AuditEntry[] = [registeredEntry(Item)];
     let startKey: Record<string, unknown> | undefined;
     do {
