@@ -24,7 +24,7 @@ export default defineConfig({
         },
       },
       {
-        // Needs Debian poppler-utils (pdftotext, pdftoppm); `npm run test:e2e`, which .ci/run runs.
+        // Needs Debian poppler-utils (pdftotext, pdftoppm) and chromium; `npm run test:e2e`, which .ci/run runs.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -22,6 +22,7 @@ import { createGateway, type LambdaHandler } from './gateway';
 import { startS3Emulator } from './s3-emulator';
 import { ensureTable } from './table-setup';
 import { createLocalTokenVerifier } from './tokens';
+import { createWebHost } from './web-host';
 import { handler as indexClientComments } from '../functions/handlers/index-client-comments';
 import { localSearchCursorKey } from './search-cursor-key';
 import { startStreamRunner } from './stream-runner';
@@ -31,6 +32,7 @@ export const LOCAL_TABLE_NAME = 'newcomer-intake';
 export const LOCAL_BUCKETS = { receipts: 'newcomer-intake-receipts', siteIndex: 'newcomer-intake-site-index' } as const;
 export const SAMPLE_CATALOG = fileURLToPath(new URL('../data/sites/sample-ontario-sites.csv', import.meta.url));
 const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_ROOT = join(REPOSITORY_ROOT, 'web', 'dist');
 
 export interface EmbeddedStackOptions {
   port: number;
@@ -101,6 +103,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       routes,
       loadHandler: handlerLoader(),
       verifyToken: await createLocalTokenVerifier(options.dataDir),
+      // The reference front end and its local sign-in (POST /local/token): embedded mode only.
+      fallback: createWebHost({ dataDir: options.dataDir, webRoot: WEB_ROOT }),
     });
     await new Promise<void>((resolve, reject) => {
       gateway.once('error', reject);

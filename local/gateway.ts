@@ -38,7 +38,7 @@ function compile(definition: RouteDefinition): CompiledRoute {
   return { definition, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-function sendProblem(response: ServerResponse, status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}) {
+export function sendProblem(response: ServerResponse, status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}) {
   const requestId = randomUUID();
   response.writeHead(status, { 'content-type': PROBLEM_CONTENT_TYPE, ...extraHeaders });
   response.end(JSON.stringify({ type: 'about:blank', title, status, detail, instance: problemInstance(requestId) }));
@@ -72,6 +72,12 @@ export interface GatewayOptions {
   routes: readonly RouteDefinition[];
   loadHandler: (definition: RouteDefinition) => Promise<LambdaHandler>;
   verifyToken: TokenVerifier;
+  /**
+   * Embedded mode only: answers what the route table does not (the web front end and its local
+   * sign-in). Called only for paths outside /v1/, so it can never shadow an API route; it returns
+   * false to fall through to the usual 404.
+   */
+  fallback?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export function createGateway(options: GatewayOptions): Server {
@@ -96,6 +102,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, routes
       matched = { route, values: match.slice(1) };
       break;
     }
+  }
+  if (!matched && options.fallback && url.pathname !== '/v1' && !url.pathname.startsWith('/v1/')) {
+    if (await options.fallback(request, response, url)) return;
   }
   if (!matched) return sendProblem(response, 404, 'Not found', `No route ${method} ${url.pathname}.`);
   const { definition } = matched.route;

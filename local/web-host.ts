@@ -1,0 +1,115 @@
+/**
+ * Embedded mode only: the reference web front end (web/dist, built by `npm run web:build`) at `/`, and
+ * `POST /local/token`, the local sign-in page's way to get a token. Neither is in the route table and
+ * neither exists in AWS, where the front end is a static site that signs in through Cognito. The
+ * gateway binds 127.0.0.1, so only this machine can ask for a token, just as only someone who can
+ * read DATA_DIR can run `npm run token`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { z } from 'zod';
+import { sendProblem } from './gateway';
+import { issueLocalToken } from './tokens';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+const NOT_BUILT_HINT = 'The web front end is not built: run `npm run web:build` (npm start does it first), then reload.\n';
+
+const TokenRequestSchema = z.strictObject({
+  agencyId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  agencyName: z.string().trim().max(200).optional(),
+  userId: z.string().trim().regex(/^[A-Za-z0-9._@-]{1,128}$/).optional(),
+  role: z.enum(['staff', 'agency-admin', 'operator']).optional(),
+});
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+export function createWebHost(options: { dataDir: string; webRoot: string }) {
+  const root = normalize(options.webRoot);
+
+  async function issueToken(request: IncomingMessage, response: ServerResponse) {
+    let body: unknown;
+    try {
+      body = await readJson(request);
+    } catch {
+      return sendProblem(response, 400, 'Invalid request', 'The body must be a JSON object.');
+    }
+    const parsed = TokenRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      return sendProblem(response, 400, 'Invalid request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+    const { agencyId, agencyName, userId, role } = parsed.data;
+    const token = await issueLocalToken(options.dataDir, {
+      agencyId,
+      ...(agencyName ? { agencyName } : {}),
+      ...(userId ? { userId } : {}),
+      ...(role ? { role } : {}),
+    });
+    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ token }));
+  }
+
+  async function serveFile(response: ServerResponse, file: string, method: string): Promise<boolean> {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return false;
+    const body = await readFile(file);
+    const immutable = file.includes(`${sep}assets${sep}`);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': String(body.byteLength),
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(method === 'HEAD' ? undefined : body);
+    return true;
+  }
+
+  return async function fallback(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (url.pathname === '/local/token') {
+      if (method !== 'POST') {
+        sendProblem(response, 405, 'Method not allowed', 'Use POST /local/token.', { allow: 'POST' });
+        return true;
+      }
+      await issueToken(request, response);
+      return true;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return false;
+    }
+    const file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return false;
+    if (path !== '/' && (await serveFile(response, file, method))) return true;
+    // A missing file with an extension is a real 404; anything else is a page of the front end.
+    if (extname(path) !== '') return false;
+    if (await serveFile(response, join(root, 'index.html'), method)) return true;
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end(method === 'HEAD' ? undefined : NOT_BUILT_HINT);
+    return true;
+  };
+}

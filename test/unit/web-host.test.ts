@@ -1,0 +1,84 @@
+/** The embedded mode's web host: static files from web/dist, the index.html fallback, POST /local/token. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalTokenVerifier } from '../../local/tokens';
+import { createWebHost } from '../../local/web-host';
+
+let work: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'web-host-'));
+  const root = join(work, 'dist');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><div id="app"></div>');
+  writeFileSync(join(root, 'assets', 'app-1.js'), 'export {};');
+  writeFileSync(join(work, 'secret.txt'), 'outside the web root');
+  const fallback = createWebHost({ dataDir: join(work, 'data'), webRoot: root });
+  server = createServer((req, res) => {
+    void fallback(req, res, new URL(req.url ?? '/', 'http://127.0.0.1')).then((handled) => {
+      if (!handled) {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A raw request, so that paths such as /../ reach the server as written. */
+function raw(path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/`, { method, path }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the web host', () => {
+  it('serves files with their content types and index.html for pages', async () => {
+    expect(await raw('/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(await raw('/assets/app-1.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: 'export {};' });
+    expect((await raw('/find-clients')).body).toContain('id="app"');
+    expect((await raw('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('never serves a file outside the web root, and only GET and HEAD', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const answer = await raw(path);
+      expect(answer.body, path).not.toContain('outside the web root');
+    }
+    expect((await raw('/', 'POST')).status).toBe(404);
+    expect((await raw('/', 'HEAD')).status).toBe(200);
+  });
+
+  it('issues a local token that the local verifier accepts, and refuses bad input', async () => {
+    const answer = await fetch(`${base}/local/token`, {
+      method: 'POST',
+      body: JSON.stringify({ agencyId: 'agency-7', agencyName: 'Centre', userId: 'desk-1', role: 'agency-admin' }),
+    });
+    expect(answer.status).toBe(200);
+    const { token } = (await answer.json()) as { token: string };
+    const claims = await (await createLocalTokenVerifier(join(work, 'data')))(token);
+    expect(claims).toMatchObject({ sub: 'desk-1', 'custom:agency_id': 'agency-7', 'custom:agency_name': 'Centre', 'cognito:groups': ['agency-admin'] });
+    for (const body of ['not json', '{}', '{"agencyId":"a b"}', '{"agencyId":"a","role":"root"}', '{"agencyId":"a","extra":1}']) {
+      expect((await fetch(`${base}/local/token`, { method: 'POST', body })).status, body).toBe(400);
+    }
+    expect((await fetch(`${base}/local/token`)).status).toBe(405);
+  });
+});
