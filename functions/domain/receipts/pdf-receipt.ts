@@ -11,9 +11,10 @@
  * Characters no font covers print as U+FFFD. Never logs or throws with the text it renders.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { type PDFFont, type PDFPage, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { type PDFFont, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { subsetFont } from './font-subsetter';
 import { fontBytes, fontCoverage, type FontKey } from './fonts';
+import { PageCanvas } from './pdf-canvas';
 import { type ReceiptContext, receiptFields } from './receipt-content';
 import { RECEIPT_TEXT } from './receipt-labels';
 import {
@@ -170,21 +171,21 @@ interface Block {
 }
 
 class PageWriter {
-  readonly pages: PDFPage[] = [];
+  readonly pages: PageCanvas[] = [];
   y = 0;
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly plan: FontPlan,
-    private readonly continuationHeader: (page: PDFPage) => number,
+    private readonly continuationHeader: (page: PageCanvas) => number,
   ) {}
 
-  get page(): PDFPage {
+  get page(): PageCanvas {
     return this.pages[this.pages.length - 1]!;
   }
 
   newPage(): void {
-    const page = this.doc.addPage([PAGE.width, PAGE.height]);
+    const page = new PageCanvas(this.doc.addPage([PAGE.width, PAGE.height]));
     this.pages.push(page);
     this.y = PAGE.height - MARGIN;
     if (this.pages.length > 1) this.y = this.continuationHeader(page);
@@ -207,10 +208,10 @@ class PageWriter {
     return result;
   }
 
-  drawLine(page: PDFPage, line: LaidOutLine<PDFFont>, x: number, width: number, baseline: number, size: number, color: Block['color']) {
+  drawLine(page: PageCanvas, line: LaidOutLine<PDFFont>, x: number, width: number, baseline: number, size: number, color: Block['color']) {
     let cursor = line.direction === 'rtl' ? x + width - line.width : x;
     for (const run of line.runs) {
-      if (run.text.length > 0) page.drawText(run.text, { x: cursor, y: baseline, size, font: run.font, color });
+      if (run.text.length > 0) page.text(run.text, run.font, size, cursor, baseline, color);
       cursor += run.width;
     }
   }
@@ -283,7 +284,7 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
       y -= 12;
       if (line) writer.drawLine(page, line, MARGIN, CONTENT_WIDTH, y, block.size, color);
     }
-    page.drawLine({ start: { x: MARGIN, y: y - 6 }, end: { x: PAGE.width - MARGIN, y: y - 6 }, thickness: 0.5, color: RULE });
+    page.rule(MARGIN, PAGE.width - MARGIN, y - 6, 0.5, RULE);
     return y - 16;
   });
   writer.newPage();
@@ -291,7 +292,7 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
   // Header: the agency, then the title and its translation.
   writer.flow({ text: agencyName, style: 'bold', size: 13, lineHeight: 17, color: INK });
   writer.y -= 6;
-  writer.page.drawLine({ start: { x: MARGIN, y: writer.y }, end: { x: PAGE.width - MARGIN, y: writer.y }, thickness: 1, color: RULE });
+  writer.page.rule(MARGIN, PAGE.width - MARGIN, writer.y, 1, RULE);
   writer.y -= 14;
   writer.flow({ text: text.title, style: 'bold', size: 18, lineHeight: 23, color: INK });
   writer.flow({ text: otherTitle, style: 'regular', size: 10, lineHeight: 14, color: MUTED });
@@ -309,8 +310,8 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
     writer.ensureRoom(rowHeight);
     const top = writer.y;
     const page = writer.page;
-    if (index % 2 === 0) page.drawRectangle({ x: MARGIN, y: top - rowHeight, width: CONTENT_WIDTH, height: rowHeight, color: ZEBRA });
-    page.drawLine({ start: { x: MARGIN, y: top - rowHeight }, end: { x: PAGE.width - MARGIN, y: top - rowHeight }, thickness: 0.5, color: RULE });
+    if (index % 2 === 0) page.rectangle(MARGIN, top - rowHeight, CONTENT_WIDTH, rowHeight, ZEBRA);
+    page.rule(MARGIN, PAGE.width - MARGIN, top - rowHeight, 0.5, RULE);
     const baseline = (i: number) => top - CELL_PADDING - (i + 1) * lineHeight + (lineHeight - size) / 2 + 1;
     labelLines.forEach((line, i) => writer.drawLine(page, line, MARGIN + CELL_PADDING, LABEL_WIDTH - 2 * CELL_PADDING, baseline(i), size, MUTED));
     valueLines.forEach((line, i) => writer.drawLine(page, line, valueX, valueWidth, baseline(i), size, INK));
@@ -330,11 +331,12 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
   const pages = writer.pages;
   pages.forEach((page, i) => {
     const y = MARGIN - 6;
-    page.drawLine({ start: { x: MARGIN, y: y + 12 }, end: { x: PAGE.width - MARGIN, y: y + 12 }, thickness: 0.5, color: RULE });
+    page.rule(MARGIN, PAGE.width - MARGIN, y + 12, 0.5, RULE);
     const pageLine = writer.lines({ text: text.page(i + 1, pages.length), style: 'regular', size: 8 }, CONTENT_WIDTH)[0]!;
     writer.drawLine(page, pageLine, PAGE.width - MARGIN - pageLine.width, pageLine.width, y, 8, MUTED);
     const left = writer.lines({ text: footerLeft, style: 'regular', size: 8 }, CONTENT_WIDTH - pageLine.width - 12)[0];
     if (left) writer.drawLine(page, left, MARGIN, CONTENT_WIDTH, y, 8, MUTED);
+    page.finish();
   });
 
   return doc.save();
