@@ -95,6 +95,7 @@ export function clustersOf(text: string): string[] {
 
 /** The paragraph direction: that of its first strong character (left to right when there is none). */
 export function paragraphDirection(text: string): Direction {
+  if (!RTL_LETTER.test(text)) return 'ltr';
   for (const cluster of clustersOf(text)) {
     const type = bidiClassOf(cluster);
     if (type === 'R') return 'rtl';
@@ -128,6 +129,9 @@ export function assignFonts<F>(
   return result;
 }
 
+const WHITESPACE = /^\s+$/u;
+const isSpace = (cluster: Cluster<unknown>) => WHITESPACE.test(cluster.text);
+
 function measure<F extends MeasuringFont>(clusters: Cluster<F>[], size: number): number {
   let width = 0;
   let start = 0;
@@ -145,7 +149,7 @@ export function wrapParagraph<F extends MeasuringFont>(clusters: Cluster<F>[], s
   if (clusters.length === 0) return [[]];
   const text = clusters.map((c) => c.text).join('');
   // Word segments by cluster index: segment boundaries always fall on cluster boundaries.
-  const segments: Cluster<F>[][] = [];
+  const segments: { clusters: Cluster<F>[]; text: string; oneFont: boolean }[] = [];
   let offset = 0;
   let index = 0;
   // Latin text breaks at spaces (which also keeps punctuation with its word); other scripts need the
@@ -156,26 +160,31 @@ export function wrapParagraph<F extends MeasuringFont>(clusters: Cluster<F>[], s
   for (const segment of pieces) {
     const end = offset + segment.length;
     const part: Cluster<F>[] = [];
+    let partText = ''; // not always `segment`: a replaced cluster's text differs from the original's
+    let oneFont = true;
     while (index < clusters.length && offset < end) {
-      part.push(clusters[index]!);
-      offset += clusters[index]!.text.length;
+      const cluster = clusters[index]!;
+      part.push(cluster);
+      partText += cluster.text;
+      oneFont &&= cluster.font === part[0]!.font;
+      offset += cluster.text.length;
       index += 1;
     }
-    if (part.length > 0) segments.push(part);
+    if (part.length > 0) segments.push({ clusters: part, text: partText, oneFont });
   }
   const lines: Cluster<F>[][] = [];
   let line: Cluster<F>[] = [];
   let lineWidth = 0;
-  const isSpace = (part: Cluster<F>[]) => part.every((c) => /^\s+$/u.test(c.text));
-  for (const segment of segments) {
-    const width = measure(segment, size);
+  for (const { clusters: segment, text: segmentText, oneFont } of segments) {
+    const width = oneFont ? widthOf(segment[0]!.font, segmentText, size) : measure(segment, size);
+    const spaces = WHITESPACE.test(segmentText);
     if (lineWidth + width <= maxWidth || (line.length === 0 && width <= maxWidth)) {
-      if (line.length === 0 && isSpace(segment) && lines.length > 0) continue; // no leading space on a wrapped line
-      line.push(...segment);
+      if (line.length === 0 && spaces && lines.length > 0) continue; // no leading space on a wrapped line
+      for (const cluster of segment) line.push(cluster);
       lineWidth += width;
       continue;
     }
-    if (isSpace(segment)) {
+    if (spaces) {
       // The break goes here; the space itself is not drawn.
       lines.push(line);
       line = [];
@@ -204,12 +213,14 @@ export function wrapParagraph<F extends MeasuringFont>(clusters: Cluster<F>[], s
   // Trailing spaces take no room at the end of a line.
   return lines.map((l) => {
     let end = l.length;
-    while (end > 0 && /^\s+$/u.test(l[end - 1]!.text)) end -= 1;
+    while (end > 0 && isSpace(l[end - 1]!)) end -= 1;
     return l.slice(0, end);
   });
 }
 
 function resolveLevels(types: BidiClass[], base: 0 | 1): number[] {
+  // Left-to-right text without right-to-left letters or Arabic digits resolves to level 0 throughout.
+  if (base === 0 && !types.some((type) => type === 'R' || type === 'AN')) return types.map(() => 0);
   const paragraph: 'L' | 'R' = base === 0 ? 'L' : 'R';
   // W7: a European number after strong L (or at the start of an LTR paragraph) is L.
   let lastStrong: 'L' | 'R' = paragraph;
