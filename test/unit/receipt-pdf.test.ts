@@ -139,6 +139,23 @@ describe('the PDF receipt', () => {
     expect(chinese.byteLength).toBeLessThan(60 * 1024);
   });
 
+  it('keeps nothing of one receipt in the next, though operators and widths are kept per process', async () => {
+    const first = sampleContext('en');
+    const second = sampleContext('fr', {
+      clientId: 'ZZZZ9999ZZZZ9999ZZZZ9999ZZ',
+      agency: { agencyId: 'agency-002', name: 'Eastside Newcomer Centre' },
+      comments: SAMPLE_COMMENTS.cyrillic,
+    });
+    const firstBytes = Buffer.from(await renderPdfReceipt(first));
+    const secondText = oneLine((await pdfPageTexts(await renderPdfReceipt(second)))[0]!);
+    expect(secondText).toContain('Eastside Newcomer Centre');
+    expect(secondText).toContain('ZZZZ9999ZZZZ9999ZZZZ9999ZZ');
+    expect(secondText).toContain(SAMPLE_COMMENTS.cyrillic);
+    expect(secondText).not.toContain('Northside');
+    expect(secondText).not.toContain('7M2K9Q4TZ8W3XH5RBN6CDFJPVA');
+    expect(Buffer.from(await renderPdfReceipt(first)).equals(firstBytes)).toBe(true);
+  });
+
   it('is the same bytes for the same context', async () => {
     const context = sampleContext('en', { comments: SAMPLE_COMMENTS.arabicAndChinese });
     expect(Buffer.from(await renderPdfReceipt(context)).equals(Buffer.from(await renderPdfReceipt(context)))).toBe(true);
