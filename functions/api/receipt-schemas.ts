@@ -1,5 +1,6 @@
 /** Path parameters of the receipt routes (kept apart from schemas.ts, which other routes extend). */
-import { z } from './openapi-zod';
+import './openapi-zod';
+import * as z from 'zod';
 
 export const ClientReceiptParamsSchema = z.object({
   clientId: z.string().openapi({ param: { name: 'clientId', in: 'path' }, example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),

@@ -2,7 +2,8 @@
  * Response schemas that are not a domain entity's own. Request rules live beside their entity in
  * functions/domain; everything here only describes answers for the OpenAPI document.
  */
-import { z } from './openapi-zod';
+import './openapi-zod';
+import * as z from 'zod';
 
 export const OpenApiDocumentSchema = z
   .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })

@@ -5,7 +5,8 @@
  */
 import { SITE_CATEGORIES, SiteSchema } from '../domain/site';
 import { queryWords } from '../domain/site-search/normalize';
-import { z } from './openapi-zod';
+import './openapi-zod';
+import * as z from 'zod';
 
 export const MAX_QUERY_WORDS = 10;
 export const DEFAULT_LIMIT = 25;

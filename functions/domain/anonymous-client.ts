@@ -2,7 +2,8 @@
  * The anonymous client profile (CONTRACT §6): its request rules and its stored shape.
  * An anonymous profile never becomes a named client; nothing here can give it a name.
  */
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 import { isIsoCalendarDate } from './calendar';
 import { freeTextInputSchema } from './free-text';
 import { normalizePostalCode, POSTAL_CODE_RULE } from './postal-code';

@@ -1,4 +1,5 @@
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 
 export const AUDIT_ACTIONS = ['REGISTERED', 'EDITED', 'RECEIPT_CREATED', 'SESSION_BEGUN'] as const;
 

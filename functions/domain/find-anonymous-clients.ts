@@ -11,7 +11,8 @@
  * delete) never shows a client that does not match.
  * Never logs the query, the comments or the words.
  */
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 import type { ClientStore } from '../ports/client-store';
 import type { ClientSearchIndex, IndexEntry, PostingList, RegistrationDateRange } from '../ports/client-search-index';
 import type { AnonymousClient } from './anonymous-client';

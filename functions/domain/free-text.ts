@@ -1,4 +1,5 @@
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 
 // Line feed, carriage return and tab are how people lay out notes; every other C0/C1 control
 // character (and DEL) is either an encoding accident or an attempt to smuggle terminal escapes.

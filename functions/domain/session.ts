@@ -3,7 +3,8 @@
  * an anonymous profile takes exactly one session; the next service needs a new anonymous registration.
  * Nothing is carried from one anonymous profile to another.
  */
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 import type { ClientStore } from '../ports/client-store';
 import type { SessionStore } from '../ports/session-store';
 import type { SiteCatalog } from '../ports/site-catalog';

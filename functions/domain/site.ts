@@ -2,7 +2,8 @@
  * Registration sites: the catalog of schools, non-schools and reception centres where staff meet
  * clients. The catalog is shared by every agency; a client record keeps only the site's id and name.
  */
-import { z } from '../api/openapi-zod';
+import '../api/openapi-zod';
+import * as z from 'zod';
 import { normalizePostalCode } from './postal-code';
 
 export const SITE_CATEGORIES = ['SCHOOL', 'NON_SCHOOL', 'RECEPTION_CENTRE'] as const;

@@ -3,7 +3,7 @@
  * stops the function at start with a message naming the variable, never a silent default.
  * Split in two so that a function which touches no storage (health) needs no storage settings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_AGENCY_TIME_ZONE, isValidTimeZone } from '../domain/calendar';
 
 const ServiceConfigSchema = z.object({

@@ -7,7 +7,7 @@
  *   RECEIPT_RETENTION_DAYS   how long receipts are listed, default 30 (the bucket's lifecycle rule must match)
  * Tests build their own ReceiptDependencies (e.g. with an S3 client that cannot connect) instead.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoDbClientStore } from '../adapters/dynamodb/client-store';
 import { documentClient } from '../adapters/dynamodb/document-client';
 import { DynamoDbReceiptStore } from '../adapters/dynamodb/receipt-store';

@@ -3,7 +3,7 @@
  * search cursors. Missing or short, the function stops at start with a message naming the variable.
  * In AWS the CDK stack provides it from a secret; in the embedded mode it lives in DATA_DIR/keys.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hmacCursorCodec, type CursorCodec } from '../domain/search-cursor';
 
 const SearchConfigSchema = z.object({

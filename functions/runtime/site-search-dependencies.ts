@@ -2,7 +2,7 @@
  * The site-search index holder, built once per process (one per Lambda container): configuration is
  * read through a schema at first use and a missing SITE_INDEX_BUCKET fails fast, naming it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { s3Client } from '../adapters/s3/s3-client';
 import { S3SiteIndexStore } from '../adapters/s3/site-index-store';
 import { SiteIndexHolder } from '../domain/site-search/site-index-holder';

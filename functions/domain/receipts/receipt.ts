@@ -2,7 +2,8 @@
  * Receipts (CONTRACT §7): "Save as" a format, "Print in" a language, stored as a file and retrieved by a
  * short-lived link. The shapes here are the API's; storage keys live in the adapters.
  */
-import { z } from '../../api/openapi-zod';
+import '../../api/openapi-zod';
+import * as z from 'zod';
 import { LANGUAGES, RECEIPT_FORMATS } from '../reference-data';
 
 export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
