@@ -1,5 +1,6 @@
 /** GET /v1/anonymous-clients: "Find a Client or Group Activity in my Agency" (only the caller's agency). */
-import { route } from '../api/routes';
+import { clientRoutes } from '../api/routes/client-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { FindAnonymousClientsQuerySchema, type FindDependencies, findAnonymousClients } from '../domain/find-anonymous-clients';
 import { httpHandler } from '../http/http-handler';
 import { parseOrThrow } from '../http/validation';
@@ -19,7 +20,7 @@ function withoutEmptyValues(query: Record<string, string>): Record<string, strin
 }
 
 export function createFindAnonymousClientsHandler(deps: () => FindDependencies = defaultDependencies) {
-  return httpHandler(route('findAnonymousClients'), async ({ caller, query }) => {
+  return httpHandler(routeIn(clientRoutes, 'findAnonymousClients'), async ({ caller, query }) => {
     const parsed = parseOrThrow(FindAnonymousClientsQuerySchema, withoutEmptyValues(query), { detail: 'One or more query parameters are not valid.' });
     const result = await findAnonymousClients(parsed, caller!, deps());
     return { status: 200, body: result };

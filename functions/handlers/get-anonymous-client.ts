@@ -1,5 +1,6 @@
 /** GET /v1/anonymous-clients/{clientId}: one client of the caller's agency; any other is a 404. */
-import { route } from '../api/routes';
+import { clientRoutes } from '../api/routes/client-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { NotFoundError } from '../domain/errors';
 import { CLIENT_NOT_FOUND, clientIdFrom } from '../http/client-id';
 import { clientETag } from '../http/etag';
@@ -7,7 +8,7 @@ import { httpHandler } from '../http/http-handler';
 import { storageDependencies, type StorageDependencies } from '../runtime/dependencies';
 
 export function createGetAnonymousClientHandler(deps: () => Pick<StorageDependencies, 'clients'> = storageDependencies) {
-  return httpHandler(route('getAnonymousClient'), async ({ caller, pathParameters }) => {
+  return httpHandler(routeIn(clientRoutes, 'getAnonymousClient'), async ({ caller, pathParameters }) => {
     const client = await deps().clients.get(caller!.agencyId, clientIdFrom(pathParameters));
     if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
     return { status: 200, body: client, headers: { etag: clientETag(client) } };

@@ -1,9 +1,10 @@
 /** GET /v1/reference-data: the codes and bilingual labels behind the registration form's choices. */
-import { route } from '../api/routes';
+import { serviceRoutes } from '../api/routes/service-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { referenceData } from '../domain/reference-data';
 import { httpHandler } from '../http/http-handler';
 
-export const handler = httpHandler(route('getReferenceData'), async ({ today }) => ({
+export const handler = httpHandler(routeIn(serviceRoutes, 'getReferenceData'), async ({ today }) => ({
   status: 200,
   body: referenceData(Number(today.slice(0, 4))),
   headers: { 'cache-control': 'private, max-age=300' },

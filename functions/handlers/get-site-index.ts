@@ -4,7 +4,8 @@
  * strong entity tag (RFC 9110: different representations, different strong validators); either one
  * in If-None-Match answers 304, since both stand for the same content.
  */
-import { route } from '../api/routes';
+import { siteRoutes } from '../api/routes/site-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { compactIndexOf } from '../domain/site-search/site-listing';
 import { acceptsGzip, ifNoneMatchMatches } from '../http/conditional';
 import { httpHandler } from '../http/http-handler';
@@ -13,7 +14,7 @@ import { siteIndexHolder } from '../runtime/site-search-dependencies';
 /** Private: the answer needs a token. A minute matches how often a warm function looks for a new index. */
 export const SITE_INDEX_CACHE_CONTROL = 'private, max-age=60';
 
-export const handler = httpHandler(route('getSiteIndex'), async ({ headers }) => {
+export const handler = httpHandler(routeIn(siteRoutes, 'getSiteIndex'), async ({ headers }) => {
   const { index } = await siteIndexHolder().current();
   const compact = compactIndexOf(index);
   const identityTag = `"${compact.hash}"`;

@@ -1,10 +1,11 @@
 /** GET /v1/sites/tree: the browse tree, its counts equal to the totals of listing each node. */
-import { route } from '../api/routes';
+import { siteRoutes } from '../api/routes/site-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { siteTree } from '../domain/site-search/site-listing';
 import { httpHandler } from '../http/http-handler';
 import { siteIndexHolder } from '../runtime/site-search-dependencies';
 
-export const handler = httpHandler(route('getSiteTree'), async () => {
+export const handler = httpHandler(routeIn(siteRoutes, 'getSiteTree'), async () => {
   const { index } = await siteIndexHolder().current();
   return { status: 200, body: siteTree(index) };
 });

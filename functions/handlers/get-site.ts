@@ -1,10 +1,11 @@
 /** GET /v1/sites/{siteId}: one site, active or not (old registrations still point at inactive ones). */
-import { route } from '../api/routes';
+import { siteRoutes } from '../api/routes/site-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { NotFoundError } from '../domain/errors';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(route('getSite'), async ({ pathParameters }) => {
+export const handler = httpHandler(routeIn(siteRoutes, 'getSite'), async ({ pathParameters }) => {
   const site = await storageDependencies().sites.get(pathParameters.siteId ?? '');
   if (!site) throw new NotFoundError('No registration site has this id.');
   return { status: 200, body: site };

@@ -1,5 +1,6 @@
 /** GET /v1/sites: search by name and/or list a tree node's sites, from the in-memory site index. */
-import { route } from '../api/routes';
+import { siteRoutes } from '../api/routes/site-routes';
+import { routeIn } from '../api/routes/route-definition';
 import { DEFAULT_LIMIT, ListSitesQuerySchema } from '../api/site-search-schemas';
 import type { SiteCategory } from '../domain/site';
 import { listSites } from '../domain/site-search/site-listing';
@@ -12,7 +13,7 @@ function withoutEmptyValues(query: Record<string, string>): Record<string, strin
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export const handler = httpHandler(route('listSites'), async ({ query }) => {
+export const handler = httpHandler(routeIn(siteRoutes, 'listSites'), async ({ query }) => {
   const params = parseOrThrow(ListSitesQuerySchema, withoutEmptyValues(query), { detail: 'One or more query parameters are not valid.' });
   const { index } = await siteIndexHolder().current();
   const body = listSites(index, {

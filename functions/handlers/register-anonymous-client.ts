@@ -1,5 +1,6 @@
 /** POST /v1/anonymous-clients: register one anonymous client (optionally with an Idempotency-Key). */
-import { route } from '../api/routes';
+import { clientRoutes } from '../api/routes/client-routes';
+import { routeIn } from '../api/routes/route-definition';
 import type { AnonymousClientRegistration } from '../domain/anonymous-client';
 import { registerAnonymousClients } from '../domain/register-anonymous-client';
 import { clientETag } from '../http/etag';
@@ -12,7 +13,7 @@ export function createRegisterAnonymousClientHandler(
   now: () => Date = () => new Date(),
 ) {
   return httpHandler(
-    route('registerAnonymousClient'),
+    routeIn(clientRoutes, 'registerAnonymousClient'),
     async ({ caller, body, rawBody, headers }) => {
       const key = idempotencyKeyFrom(headers);
       const { clients, replayed } = await registerAnonymousClients([body as AnonymousClientRegistration], caller!, { ...deps(), now }, {
