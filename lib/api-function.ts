@@ -8,7 +8,6 @@
  * comment indexer alone. No API route can remove a record (TTL does it).
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -16,13 +15,13 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
-import { FUNCTION_NODE_OPTIONS, nodejsBundlingOptions } from './bundling';
+import { FUNCTION_NODE_OPTIONS, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';
 import type { ExportedValue } from './stateful-stack';
 
 /** Node.js 22 (LTS): the runtime the bundles target (lib/bundling.ts). */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
-export const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { REPOSITORY_ROOT };
 
 /** What a function may do to each store: the route table's `access` (a bucket left out is 'none'). */
 export type DeclaredAccess = RouteAccess;

@@ -4,8 +4,12 @@
  * `FUNCTION_BUNDLE`, so what the benchmark measures is what gets deployed.
  */
 import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/** Where package.json lives: esbuild's working directory, from which `alias` paths resolve. */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const FUNCTION_BUNDLE = {
   /** Matches the Lambda runtime (lib/api-function.ts). */
@@ -27,6 +31,12 @@ export const FUNCTION_BUNDLE = {
    * the one that runs, and one minified file starts faster than the runtime's many SDK files.
    */
   bundleAwsSdk: true,
+  /**
+   * Modules swapped for smaller ones that do the same job in Lambda (paths relative to the repository
+   * root, which is esbuild's working directory for both the CDK and the benchmark). The SDK's default
+   * credential chain becomes the environment-variable provider: see functions/runtime/lambda-credentials.ts.
+   */
+  alias: { '@aws-sdk/credential-provider-node': './functions/runtime/lambda-credentials.ts' },
   /** The module Lambda loads (`index.mjs`, exporting `handler`). */
   outputFile: 'index.mjs',
 } as const;
@@ -98,6 +108,7 @@ export function nodejsBundlingOptions(runtimeFiles: readonly string[] = []): Bun
     banner: FUNCTION_BUNDLE.banner,
     bundleAwsSDK: FUNCTION_BUNDLE.bundleAwsSdk,
     externalModules: [],
+    esbuildArgs: Object.fromEntries(Object.entries(FUNCTION_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
     logLevel: LogLevel.WARNING,
   };
 }
@@ -117,6 +128,8 @@ export function esbuildBuildOptions(entry: string, outdir: string): BuildOptions
     mainFields: [...FUNCTION_BUNDLE.mainFields],
     banner: { js: FUNCTION_BUNDLE.banner },
     external: [],
+    alias: { ...FUNCTION_BUNDLE.alias },
+    absWorkingDir: REPOSITORY_ROOT,
     logLevel: 'warning',
   };
 }
