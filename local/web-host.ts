@@ -1,7 +1,8 @@
 /**
- * Embedded mode only: the reference web front end (web/dist, built by `npm run web:build`) at `/`, and
- * `POST /local/token`, the local sign-in page's way to get a token. Neither is in the route table and
- * neither exists in AWS, where the front end is a static site that signs in through Cognito. The
+ * Embedded mode only: the reference web front end (web/dist, built by `npm run web:build`) at `/`, its
+ * `/config.json` (local sign-in, API on this origin), and `POST /local/token`, the local sign-in page's
+ * way to get a token. None is in the route table and none exists in AWS, where the front end is a
+ * static site whose config.json (written by the CDK app) sends staff to Cognito's hosted UI. The
  * gateway binds 127.0.0.1, so only this machine can ask for a token, just as only someone who can
  * read DATA_DIR can run `npm run token`.
  */
@@ -24,6 +25,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json',
 };
+
+/** What the front end reads at start: sign in here, and call the API on this same origin. */
+export const LOCAL_WEB_CONFIG = { apiBaseUrl: '', auth: { mode: 'local' } } as const;
 
 const NOT_BUILT_HINT = 'The web front end is not built: run `npm run web:build` (npm start does it first), then reload.\n';
 
@@ -96,6 +100,12 @@ export function createWebHost(options: { dataDir: string; webRoot: string }) {
       return true;
     }
     if (method !== 'GET' && method !== 'HEAD') return false;
+    if (url.pathname === '/config.json') {
+      const body = JSON.stringify(LOCAL_WEB_CONFIG);
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-cache' });
+      response.end(method === 'HEAD' ? undefined : body);
+      return true;
+    }
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);

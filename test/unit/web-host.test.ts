@@ -1,4 +1,4 @@
-/** The embedded mode's web host: static files from web/dist, the index.html fallback, POST /local/token. */
+/** The embedded mode's web host: static files from web/dist, the index.html fallback, /config.json, POST /local/token. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +56,16 @@ describe('the web host', () => {
     expect(await raw('/assets/app-1.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: 'export {};' });
     expect((await raw('/find-clients')).body).toContain('id="app"');
     expect((await raw('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('answers /config.json with local sign-in and the API on this origin, whatever web/dist holds', async () => {
+    writeFileSync(join(work, 'dist', 'config.json'), '{"apiBaseUrl":"https://elsewhere.example","auth":{"mode":"cognito"}}');
+    const answer = await fetch(`${base}/config.json`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(answer.headers.get('cache-control')).toBe('no-cache');
+    expect(await answer.json()).toEqual({ apiBaseUrl: '', auth: { mode: 'local' } });
+    expect(await raw('/config.json', 'HEAD')).toMatchObject({ status: 200, body: '' });
   });
 
   it('never serves a file outside the web root, and only GET and HEAD', async () => {
