@@ -1,43 +1,26 @@
 /**
- * The reference web front end in a real browser: Debian's chromium driven by playwright-core (.ci/run
- * installs it; `npx playwright install` cannot download a browser here). A real `npm start` server with
- * a fresh DATA_DIR serves web/dist (built first) and the API. Screenshots: test-results/screenshots/.
+ * The reference web front end in a real browser (Debian's chromium driven by playwright-core; see
+ * test/support/browser.ts), embedded mode: a real `npm start` server with a fresh DATA_DIR serves
+ * web/dist (built first), its config.json (local sign-in) and the API. Screenshots:
+ * test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
-
-const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = join(REPOSITORY, 'test-results', 'screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let work: string;
 let server: ServerProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  await build({ root: join(REPOSITORY, 'web'), configFile: join(REPOSITORY, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  await buildWeb();
   work = mkdtempSync(join(tmpdir(), 'web-e2e-'));
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startServerProcess({ dataDir: join(work, 'data'), logFile: join(work, 'server.log') });
-  // playwright's launch() gives the browser a fresh temporary profile (--user-data-dir) of its own.
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -46,39 +29,22 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-CA' });
-  // "Print the Registration Receipt" also opens the link in a new tab: the test reads the link instead.
-  const page = await context.newPage();
-  context.on('page', (opened) => {
-    if (opened !== page) void opened.close();
+const newPage = () => openPage(browser, server.url + '/');
+
+/** The API as the signed-in page's user: GET, or POST with a body; the answer must be a success. */
+async function apiAs(page: Page, path: string, body?: unknown): Promise<any> {
+  const token = await heldToken(page);
+  const response = await fetch(server.url + path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  page.setDefaultTimeout(15_000);
-  await page.goto(server.url + '/');
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-/** axe-core on the page as it is now: no serious or critical violation. */
-async function expectAccessible(page: Page, screen: string) {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
-  });
-  const serious = violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
-}
-
-async function apiAs(page: Page, path: string): Promise<any> {
-  const token = await page.evaluate(() => (globalThis as any).sessionStorage.getItem('token') as string | null);
-  const response = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status).toBe(200);
+  expect(response.ok, `${path}: ${response.status}`).toBe(true);
   return response.json();
 }
+
+/** The sites the Find dialog lists now, in order. */
+const listedSites = (page: Page) => page.locator('#site-results input[name="site"]').evaluateAll((inputs) => inputs.map((input) => (input as any).value as string));
 
 const WORDS = {
   en: {
@@ -307,4 +273,122 @@ describe('the web front end in chromium', () => {
     expect((await apiAs(page, '/v1/anonymous-clients')).items).toHaveLength(1);
     await page.context().close();
   }, 120_000);
+
+  it('lists sites as the name is typed, from the compact index fetched once', async () => {
+    const page = await newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/v1/sites')) asked.push(url.pathname + url.search);
+    });
+    await signIn(page, 'en', 'agency-typeahead');
+    const box = page.getByLabel(WORDS.en.filterBox);
+
+    // Typing part of a name is enough: no Filter, no Enter.
+    await page.getByRole('button', { name: WORDS.en.find }).click();
+    await box.pressSequentially('josiah hen', { delay: 30 });
+    await expect.poll(() => listedSites(page)).toContain('ON-SCH-000001');
+    expect(await listedSites(page)).toHaveLength(9);
+    expect(await page.locator('#site-count').textContent()).toBe('9 sites match.');
+    // Accents, case and word order do not matter; a typo in a long word is forgiven, as on the server.
+    await box.fill('CASGRAIN therese');
+    await expect.poll(() => page.locator('#site-results input').evaluateAll((inputs) => inputs.map((i) => (i as any).dataset.name))).toContain('Thérèse Casgrain Public School');
+    for (const q of ['public sch', 'elementry nel', 'st jean']) {
+      await box.fill(q);
+      const server = await apiAs(page, `/v1/sites?q=${encodeURIComponent(q)}&limit=25`);
+      await expect.poll(() => listedSites(page), { message: q }).toEqual(server.items.map((site: any) => site.siteId));
+      const count =
+        server.total > 25 ? `${server.total} sites match; the first 25 are shown. Type more of the name to narrow them.` : server.total === 1 ? '1 site matches.' : `${server.total} sites match.`;
+      expect(await page.locator('#site-count').textContent(), q).toBe(count);
+    }
+    await box.fill('zzzq xxqz');
+    await expect.poll(() => page.locator('#site-count').textContent()).toBe('No site matches.');
+    expect(await listedSites(page)).toEqual([]);
+
+    // The keyboard: the down arrow goes to the results, arrows move, Enter selects.
+    await box.fill('nellie mcclung');
+    await expect.poll(async () => (await listedSites(page)).length).toBe(8);
+    await box.press('ArrowDown');
+    await box.page().keyboard.press('ArrowDown');
+    const second = (await listedSites(page))[1];
+    expect(await page.evaluate(() => ((globalThis as any).document.activeElement as any).value)).toBe(second);
+    await expectAccessible(page, 'Find dialog with typed results');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#siteId').inputValue()).toBe(second);
+    expect(await page.locator('#find-dialog').isVisible()).toBe(false);
+
+    // Filter and Enter still filter at once; the index is not fetched again for a second opening.
+    await page.getByRole('button', { name: WORDS.en.find }).click();
+    expect(await box.inputValue()).toBe('');
+    await box.fill('newcomer cen');
+    await box.press('Enter');
+    await expect.poll(async () => (await listedSites(page)).length).toBeGreaterThan(3);
+    await page.getByRole('button', { name: WORDS.en.filter, exact: true }).click();
+    await page.locator('#site-results input[name="site"]').nth(2).check();
+    await screenshot(page, 'en-6-type-ahead');
+    expect(asked.filter((path) => path === '/v1/sites/index')).toHaveLength(1);
+    expect(asked.filter((path) => path.startsWith('/v1/sites?q='))).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('pages Find a Client with More results, and filters it by site and registration date', async () => {
+    const page = await newPage();
+    await signIn(page, 'en', 'agency-pages');
+    const today = await page.locator('#registrationDate').inputValue();
+    const word = `heron${Date.now().toString(36)}`;
+    const body = (siteId: string, i: number) => ({ gender: 'FEMALE', registrationDate: today, siteId, comments: `Visit ${i} about ${word} classes.` });
+    const registered = [
+      ...(await apiAs(page, '/v1/anonymous-clients/batch', { clients: Array.from({ length: 25 }, (_, i) => body('ON-SCH-000001', i)) })).items,
+      ...(await apiAs(page, '/v1/anonymous-clients/batch', { clients: Array.from({ length: 5 }, (_, i) => body(i < 2 ? 'ON-SCH-000001' : 'ON-SCH-000002', 25 + i)) })).items,
+    ];
+    const rows = page.locator('#client-results li');
+    const search = async () => {
+      await page.getByRole('button', { name: WORDS.en.search, exact: true }).click();
+      await page.waitForTimeout(300);
+    };
+
+    await page.getByRole('button', { name: WORDS.en.navFind }).click();
+    await page.getByLabel(WORDS.en.searchBox).fill(word);
+    // The comment index is fed asynchronously: search until every registration is in it.
+    await expect.poll(async () => (await search(), page.locator('#client-count').textContent()), { timeout: 20_000, interval: 500 }).toBe('25 clients shown; there are more.');
+    expect(await rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'More results' }).click();
+    await expect.poll(() => rows.count()).toBe(30);
+    expect(await page.locator('#client-count').textContent()).toBe('30 client(s) found');
+    expect(await page.locator('#more-clients').isVisible()).toBe(false);
+    const ids = await rows.evaluateAll((items) => items.map((item) => (item as any).dataset.clientId as string));
+    expect(new Set(ids)).toEqual(new Set(registered.map((client: any) => client.clientId)));
+    // Keyboard users carry on from the first result of the new page.
+    expect(await page.evaluate(() => ((globalThis as any).document.activeElement as any).closest('li')?.dataset.clientId)).toBe(ids[25]);
+    await expectAccessible(page, 'find clients, two pages');
+    await screenshot(page, 'en-7-find-clients-pages');
+
+    // The site filter, chosen through the Find dialog's type-ahead.
+    await page.getByRole('button', { name: 'Find a registration site to search in' }).click();
+    await page.getByLabel(WORDS.en.filterBox).fill('nellie mcclung elem');
+    await page.locator('#site-results input[value="ON-SCH-000002"]').check();
+    await page.getByRole('button', { name: WORDS.en.select }).click();
+    expect(await page.locator('#client-siteId').inputValue()).toBe('ON-SCH-000002');
+    expect(await page.locator('#client-site-name').textContent()).toBe('Nellie McClung Elementary School');
+    await expect.poll(async () => (await search(), page.locator('#client-count').textContent()), { timeout: 20_000, interval: 500 }).toBe('3 client(s) found');
+    expect(await rows.evaluateAll((items) => items.map((item) => item.textContent))).toEqual(Array(3).fill(expect.stringContaining('Nellie McClung Elementary School')));
+    expect(await page.locator('#more-clients').isVisible()).toBe(false);
+
+    // Registration dates: a range holding today keeps them, one before today finds nothing.
+    await page.getByLabel('Registered from').fill(today);
+    await page.getByLabel('Registered to').fill(today);
+    await search();
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByLabel('Registered from').fill('2001-01-01');
+    await page.getByLabel('Registered to').fill('2001-01-31');
+    await search();
+    await expect.poll(() => page.locator('#client-count').textContent()).toBe('No client matches.');
+    // A range the server refuses: its message beside the field its pointer names.
+    await page.getByLabel('Registered from').fill('2001-02-01');
+    await search();
+    await expect.poll(() => page.locator('#err-client-to').textContent()).not.toBe('');
+    expect(await page.locator('#client-to').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'find clients with a field error');
+    await page.context().close();
+  }, 90_000);
 });

@@ -1,4 +1,7 @@
-/** The public API, with the bearer token of the signed-in user; problem+json answers become ApiError. */
+/**
+ * The public API, with the bearer token of the signed-in user (kept in the tab's sessionStorage, never
+ * logged); problem+json answers become ApiError. Paths are prefixed with config.json's apiBaseUrl.
+ */
 export interface FieldError {
   pointer: string;
   detail: string;
@@ -15,7 +18,13 @@ export class ApiError extends Error {
   }
 }
 
+let baseUrl = '';
 let token: string | undefined = sessionStorage.getItem('token') ?? undefined;
+let onUnauthorized: (() => void) | undefined;
+
+export function setApiBase(url: string) {
+  baseUrl = url;
+}
 
 export function setToken(value: string | undefined) {
   token = value;
@@ -23,30 +32,58 @@ export function setToken(value: string | undefined) {
   else sessionStorage.removeItem('token');
 }
 
+/** The held token, unless it has expired (an ID token lasts an hour; the API would answer 401). */
 export function currentToken(): string | undefined {
+  const expires = tokenClaims().exp;
+  if (typeof expires === 'number' && expires * 1000 <= Date.now()) setToken(undefined);
   return token;
+}
+
+/** Called when the API refuses the token the user holds (expired or revoked). */
+export function whenUnauthorized(handler: () => void) {
+  onUnauthorized = handler;
 }
 
 /** The token's claims, for display only (the server verifies the token). */
 export function tokenClaims(): Record<string, unknown> {
   const payload = token?.split('.')[1];
   if (!payload) return {};
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** The raw response, for callers that read headers or a 304. */
+export function send(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; cache?: RequestCache } = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return fetch(baseUrl + path, { method, headers, body, ...(options.cache ? { cache: options.cache } : {}) });
+}
+
+/** The JSON body of a 2xx answer; an ApiError for anything else. */
+export async function readAnswer<T>(response: Response): Promise<T> {
   const text = await response.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    if (response.ok) throw new ApiError(response.status, 'The answer is not JSON', '', []);
+  }
   if (!response.ok) {
+    if (response.status === 401 && token) onUnauthorized?.();
     const problem = (data ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
     throw new ApiError(response.status, problem.title ?? String(response.status), problem.detail ?? '', problem.errors ?? []);
   }
   return data as T;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return readAnswer<T>(await send(method, path, { body }));
 }
 
 export function query(parameters: Record<string, string | undefined>): string {

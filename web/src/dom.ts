@@ -1,4 +1,5 @@
 /** A tiny element builder and the language switch: no framework. */
+import { ApiError } from './api';
 import { type Language, MESSAGES, type Messages, type TextKey } from './i18n';
 
 type Child = Node | string | null | undefined | false;
@@ -42,6 +43,23 @@ export function onLanguage(update: () => void) {
   listeners.push(update);
 }
 
+/**
+ * A setter for text built from the messages (counts, sign-in errors): what it shows is rebuilt when the
+ * language changes, so a message shown before the switch does not stay in the other language.
+ */
+export function translated(element: HTMLElement): (text: ((messages: Messages) => string) | undefined) => void {
+  let current: ((messages: Messages) => string) | undefined;
+  onLanguage(() => (element.textContent = current ? current(m()) : ''));
+  return (next) => {
+    current = next;
+    element.textContent = next ? next(m()) : '';
+  };
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.detail || error.title : m().failed;
+}
+
 export function setLanguage(next: Language) {
   language = next;
   localStorage.setItem('language', next);
@@ -63,12 +81,16 @@ export function field(id: string, label: TextKey, control: HTMLElement, options:
   return h('div', { class: options.required ? 'field required' : 'field' }, t('label', label, { for: id }), control, options.hint, error);
 }
 
-/** Problem+json field errors beside their fields (by JSON Pointer); the rest go to `general`. */
-export function showFieldErrors(scope: HTMLElement, errors: { pointer: string; detail: string }[], general: HTMLElement, fallback: string) {
+/**
+ * Problem+json field errors beside their fields (by JSON Pointer); the rest go to `general`. A form
+ * whose controls' ids are `<prefix><field>` (ids are unique per page) passes that prefix.
+ */
+export function showFieldErrors(scope: HTMLElement, errors: { pointer: string; detail: string }[], general: HTMLElement, fallback: string, prefix = '') {
   clearFieldErrors(scope, general);
   const unplaced: string[] = [];
   for (const error of errors) {
-    const name = error.pointer.split('/')[1] ?? '';
+    const field = error.pointer.split('/')[1] ?? '';
+    const name = field ? prefix + field : '';
     const slot = name ? scope.querySelector<HTMLElement>(`#err-${CSS.escape(name)}`) : null;
     const control = name ? scope.querySelector<HTMLElement>(`#${CSS.escape(name)}`) : null;
     if (slot) {

@@ -1,49 +1,19 @@
 /**
- * The reference front end: local sign-in, "Register New Client/Activity", the Find dialog, the
- * registration wizard, "Begin Session with Client" and "Find a Client in my Agency". It uses only the
- * public API (and, in the embedded mode, POST /local/token to sign in).
+ * The reference front end: sign-in (local, or Cognito's hosted UI when config.json says so), "Register
+ * New Client/Activity", the Find dialog, the registration wizard, "Begin Session with Client" and "Find
+ * a Client in my Agency". It uses only the public API (and, in the embedded mode, POST /local/token).
  */
-import { api, ApiError, currentToken, query, setToken, tokenClaims } from './api';
-import { agencyToday, bilingual, clearErrorsOnInput, clearFieldErrors, field, h, lang, m, onLanguage, setLanguage, showFieldErrors, t } from './dom';
+import { api, ApiError, currentToken, setApiBase, tokenClaims, whenUnauthorized } from './api';
+import { ConfigError, loadConfig } from './config';
+import { agencyToday, bilingual, clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, lang, m, onLanguage, setLanguage, showFieldErrors, t, translated } from './dom';
+import { createFindClientsScreen } from './find-clients';
+import type { TextKey } from './i18n';
+import { header, screen, show } from './layout';
+import { createSignIn, type SignIn } from './sign-in';
+import { openSiteFinder } from './site-finder';
+import type { Client, Coded, ReferenceData } from './types';
 import './style.css';
 
-interface Label {
-  en: string;
-  fr: string;
-}
-interface Coded {
-  code: string;
-  label: Label;
-}
-interface ReferenceData {
-  genders: Coded[];
-  immigrationStatuses: Coded[];
-  sessionTypes: Coded[];
-  deliveryMethods: Coded[];
-  arrivalYear: { min: number; max: number };
-}
-interface Site {
-  siteId: string;
-  name: string;
-  city?: string;
-}
-interface TreeNode {
-  key: string;
-  label: Label;
-  count: number;
-  children?: TreeNode[];
-}
-interface Client {
-  clientId: string;
-  agency: { agencyId: string; name: string };
-  site: { siteId: string; name: string };
-  registrationDate: string;
-  comments: string | null;
-  gender: string;
-  arrivalYear: number | 'UNKNOWN';
-  immigrationStatus: string;
-  postalCode: string | null;
-}
 interface SessionDraft {
   clientId: string;
   site: { siteId: string; name: string };
@@ -54,16 +24,12 @@ interface SessionDraft {
 const MAX_COMMENTS = 4000;
 let reference: ReferenceData | undefined;
 let registered: Client | undefined;
+let signIn: SignIn | undefined;
 
-const app = document.querySelector<HTMLElement>('#app')!;
 document.documentElement.lang = lang();
 
 function options(select: HTMLSelectElement, items: Coded[], selected?: string) {
   select.replaceChildren(...items.map((item) => bilingual('option', item.label, { value: item.code, selected: item.code === selected })));
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.detail || error.title : m().failed;
 }
 
 // ---------------------------------------------------------------- layout
@@ -78,67 +44,9 @@ const nav = h(
   { 'aria-label': 'Main', hidden: true },
   t('button', 'navRegister', { type: 'button', id: 'nav-register', onclick: () => show(registerScreen) }),
   t('button', 'navFind', { type: 'button', id: 'nav-find', onclick: () => show(findClientsScreen) }),
-  t('button', 'signOut', { type: 'button', id: 'sign-out', onclick: () => signOut() }),
+  t('button', 'signOut', { type: 'button', id: 'sign-out', onclick: () => signIn?.signOut() }),
 );
-const main = h('main', { id: 'main' });
-app.append(h('header', {}, t('p', 'appTitle', { class: 'brand' }), nav, languageButton), main);
-
-const screens: HTMLElement[] = [];
-function screen(id: string, title: Parameters<typeof t>[1], ...children: HTMLElement[]): HTMLElement {
-  const section = h('section', { id, hidden: true, 'aria-labelledby': `${id}-title` }, t('h1', title, { id: `${id}-title`, tabindex: '-1' }), ...children);
-  screens.push(section);
-  main.append(section);
-  return section;
-}
-function show(section: HTMLElement) {
-  for (const s of screens) s.hidden = s !== section;
-  section.querySelector<HTMLElement>('h1')?.focus();
-}
-
-// ---------------------------------------------------------------- sign-in (embedded mode only)
-const signInError = h('p', { class: 'form-error', role: 'alert' });
-const roleSelect = h(
-  'select',
-  {},
-  t('option', 'roleStaff', { value: 'staff' }),
-  t('option', 'roleAdmin', { value: 'agency-admin' }),
-  t('option', 'roleOperator', { value: 'operator' }),
-);
-const signInForm = h(
-  'form',
-  { id: 'signin-form', novalidate: true },
-  field('signin-agencyId', 'agencyId', h('input', { name: 'agencyId', value: 'agency-1', autocomplete: 'organization' }), { required: true }),
-  field('signin-agencyName', 'agencyName', h('input', { name: 'agencyName', value: 'Newcomer Centre of Peel' })),
-  field('signin-userId', 'userId', h('input', { name: 'userId', value: 'front-desk-1', autocomplete: 'username' })),
-  field('signin-role', 'role', roleSelect),
-  signInError,
-  h('div', { class: 'buttons' }, t('button', 'signIn', { type: 'submit', id: 'sign-in' })),
-);
-const signInScreen = screen('signin', 'signInTitle', t('p', 'signInNote'), signInForm);
-signInForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const data = new FormData(signInForm);
-  void (async () => {
-    try {
-      const answer = await api<{ token: string }>('POST', '/local/token', {
-        agencyId: String(data.get('agencyId')).trim(),
-        agencyName: String(data.get('agencyName')).trim() || undefined,
-        userId: String(data.get('userId')).trim() || undefined,
-        role: roleSelect.value,
-      });
-      setToken(answer.token);
-      await enter();
-    } catch (error) {
-      signInError.textContent = errorMessage(error);
-    }
-  })();
-});
-
-function signOut() {
-  setToken(undefined);
-  nav.hidden = true;
-  show(signInScreen);
-}
+header.append(nav, languageButton);
 
 // ---------------------------------------------------------------- register form
 const agencyInput = h('input', { readonly: true, name: 'agency' });
@@ -159,6 +67,12 @@ onLanguage(updateCounter);
 const registerError = h('p', { class: 'form-error', role: 'alert', id: 'register-error' });
 const findButton = t('button', 'find', { type: 'button', id: 'find-site' });
 onLanguage(() => findButton.setAttribute('aria-label', m().findSiteLabel));
+findButton.addEventListener('click', () =>
+  openSiteFinder((site) => {
+    siteIdInput.value = site.siteId;
+    siteNameInput.value = site.name;
+  }, findButton),
+);
 
 const registerForm = h(
   'form',
@@ -229,122 +143,11 @@ registerForm.addEventListener('submit', (event) => {
   })();
 });
 
-// ---------------------------------------------------------------- Find dialog
-const siteQuery = h('input', { type: 'search', name: 'q', autocomplete: 'off' });
-const siteResults = h('div', { id: 'site-results', role: 'group', 'aria-labelledby': 'site-results-title' });
-const siteTree = h('ul', { id: 'site-tree', class: 'tree' });
-const findError = h('p', { class: 'form-error', role: 'alert' });
-const filterForm = h('form', { id: 'filter-form', role: 'search' }, field('site-q', 'filterText', siteQuery), t('button', 'filter', { type: 'submit', id: 'filter' }));
-const findDialog = h(
-  'dialog',
-  { id: 'find-dialog', 'aria-labelledby': 'find-title' },
-  t('h2', 'findTitle', { id: 'find-title' }),
-  filterForm,
-  t('h3', 'results', { id: 'site-results-title' }),
-  siteResults,
-  t('h3', 'browse', { id: 'site-tree-title' }),
-  siteTree,
-  findError,
-  h('div', { class: 'buttons' }, t('button', 'selectSite', { type: 'button', id: 'select-site' }), t('button', 'cancel', { type: 'button', id: 'cancel-find' })),
-);
-app.append(findDialog);
-
-function siteChoice(site: Site): HTMLElement {
-  const id = `site-${site.siteId}-${Math.random().toString(36).slice(2, 8)}`;
-  return h(
-    'div',
-    { class: 'choice' },
-    h('input', { type: 'radio', name: 'site', id, value: site.siteId, 'data-name': site.name }),
-    h('label', { for: id }, site.city ? `${site.name} (${site.city})` : site.name),
-  );
-}
-
-let filterSequence = 0;
-let typingTimer: number | undefined;
-/** Lists the sites matching the name box; only the latest answer is shown, and a checked site stays checked. */
-async function filterSites() {
-  const sequence = (filterSequence += 1);
-  try {
-    findError.textContent = '';
-    const list = await api<{ items: Site[] }>('GET', `/v1/sites${query({ q: siteQuery.value.trim(), limit: '25' })}`);
-    if (sequence !== filterSequence) return;
-    const checked = siteResults.querySelector<HTMLInputElement>('input[name="site"]:checked')?.value;
-    siteResults.replaceChildren(...(list.items.length ? list.items.map(siteChoice) : [t('p', 'noSites')]));
-    const again = [...siteResults.querySelectorAll<HTMLInputElement>('input[name="site"]')].find((input) => input.value === checked);
-    if (again) again.checked = true;
-  } catch (error) {
-    if (sequence === filterSequence) findError.textContent = errorMessage(error);
-  }
-}
-
-filterForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  window.clearTimeout(typingTimer);
-  void filterSites();
-});
-
-// Results as you type too (after a short pause), from the same search.
-siteQuery.addEventListener('input', () => {
-  window.clearTimeout(typingTimer);
-  if (siteQuery.value.trim().length >= 2) typingTimer = window.setTimeout(() => void filterSites(), 300);
-});
-
-function treeItem(node: TreeNode): HTMLElement {
-  const children = h('ul', { hidden: true });
-  const button = h('button', { type: 'button', class: 'expander', 'aria-expanded': 'false' }, '[+]');
-  const label = bilingual('span', node.label);
-  const item = h('li', {}, button, ' ', label, ` (${node.count})`, children);
-  const describe = () => button.setAttribute('aria-label', (button.getAttribute('aria-expanded') === 'true' ? m().collapse : m().expand)(node.label[lang()]));
-  onLanguage(describe);
-  let loaded = false;
-  button.addEventListener('click', () => {
-    const open = button.getAttribute('aria-expanded') !== 'true';
-    button.setAttribute('aria-expanded', String(open));
-    button.textContent = open ? '[−]' : '[+]';
-    describe();
-    children.hidden = !open;
-    if (!open || loaded) return;
-    loaded = true;
-    if (node.children) {
-      children.replaceChildren(...node.children.map((child) => treeItem(child)));
-      return;
-    }
-    const [category, ...group] = node.key.split(':');
-    void api<{ items: Site[] }>('GET', `/v1/sites${query({ category, group: group.join(':'), limit: '100' })}`)
-      .then((list) => children.replaceChildren(...list.items.map((site) => h('li', {}, siteChoice(site)))))
-      .catch((error: unknown) => {
-        loaded = false;
-        findError.textContent = errorMessage(error);
-      });
-  });
-  return item;
-}
-
-findButton.addEventListener('click', () => {
-  findError.textContent = '';
-  siteQuery.value = siteNameInput.value ? '' : siteQuery.value;
-  findDialog.showModal();
-  siteQuery.focus();
-  if (siteTree.childElementCount > 0) return;
-  void api<{ nodes: TreeNode[] }>('GET', '/v1/sites/tree')
-    .then((tree) => siteTree.replaceChildren(...tree.nodes.map((node) => treeItem(node))))
-    .catch((error: unknown) => (findError.textContent = errorMessage(error)));
-});
-findDialog.querySelector('#cancel-find')!.addEventListener('click', () => findDialog.close());
-findDialog.querySelector('#select-site')!.addEventListener('click', () => {
-  const chosen = findDialog.querySelector<HTMLInputElement>('input[name="site"]:checked');
-  if (!chosen) return;
-  siteIdInput.value = chosen.value;
-  siteNameInput.value = chosen.dataset.name ?? '';
-  findDialog.close();
-  findButton.focus();
-});
-
 // ---------------------------------------------------------------- wizard
 const wizardSummary = h('dl', { id: 'wizard-summary' });
 const receiptStatus = h('p', { id: 'receipt-status', role: 'status' });
 const wizardError = h('p', { class: 'form-error', role: 'alert' });
-function radios(name: string, legend: Parameters<typeof t>[1], choices: [string, Parameters<typeof t>[1]][]): HTMLElement {
+function radios(name: string, legend: TextKey, choices: [string, TextKey][]): HTMLElement {
   return h(
     'fieldset',
     {},
@@ -496,68 +299,7 @@ sessionForm.addEventListener('submit', (event) => {
 });
 
 // ---------------------------------------------------------------- Find a Client in my Agency
-const clientQuery = h('input', { type: 'search', name: 'q' });
-const fromInput = h('input', { type: 'date', name: 'from' });
-const toInput = h('input', { type: 'date', name: 'to' });
-const clientResults = h('ul', { id: 'client-results', class: 'results' });
-const clientCount = h('p', { id: 'client-count', role: 'status' });
-const clientProfile = h('section', { id: 'client-profile', hidden: true, 'aria-labelledby': 'client-profile-title' });
-const findClientsError = h('p', { class: 'form-error', role: 'alert' });
-const findClientsForm = h(
-  'form',
-  { id: 'find-clients-form', role: 'search' },
-  field('client-q', 'searchComments', clientQuery),
-  field('client-from', 'from', fromInput),
-  field('client-to', 'to', toInput),
-  h('div', { class: 'buttons' }, t('button', 'search', { type: 'submit', id: 'search-clients' })),
-);
-const findClientsScreen = screen('find-clients', 'findClientsTitle', findClientsForm, findClientsError, clientCount, clientResults, clientProfile);
-
-function label(items: Coded[] | undefined, code: string): string {
-  return items?.find((item) => item.code === code)?.label[lang()] ?? code;
-}
-
-function showProfile(client: Client) {
-  const rows: [Parameters<typeof t>[1], string][] = [
-    ['clientNumber', client.clientId],
-    ['registrationDate', client.registrationDate],
-    ['siteName', client.site.name],
-    ['gender', label(reference?.genders, client.gender)],
-    ['arrivalYear', client.arrivalYear === 'UNKNOWN' ? m().unknown : String(client.arrivalYear)],
-    ['immigrationStatus', label(reference?.immigrationStatuses, client.immigrationStatus)],
-    ['postalCode', client.postalCode ?? ''],
-    ['comments', client.comments ?? ''],
-  ];
-  clientProfile.replaceChildren(t('h2', 'profile', { id: 'client-profile-title', tabindex: '-1' }), h('dl', {}, ...rows.flatMap(([key, value]) => [t('dt', key), h('dd', {}, value)])));
-  clientProfile.hidden = false;
-  clientProfile.querySelector<HTMLElement>('h2')!.focus();
-}
-
-findClientsForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  findClientsError.textContent = '';
-  clientProfile.hidden = true;
-  void (async () => {
-    try {
-      const found = await api<{ items: Client[] }>('GET', `/v1/anonymous-clients${query({ q: clientQuery.value.trim(), from: fromInput.value, to: toInput.value })}`);
-      clientCount.textContent = found.items.length ? m().clientsFound(found.items.length) : m().noClients;
-      clientResults.replaceChildren(
-        ...found.items.map((client) =>
-          h(
-            'li',
-            { 'data-client-id': client.clientId },
-            h('span', {}, `${client.registrationDate} · ${client.site.name} · `),
-            h('span', { class: 'comment' }, (client.comments ?? '').slice(0, 120)),
-            ' ',
-            t('button', 'open', { type: 'button', onclick: () => showProfile(client) }),
-          ),
-        ),
-      );
-    } catch (error) {
-      findClientsError.textContent = errorMessage(error);
-    }
-  })();
-});
+const findClientsScreen = createFindClientsScreen(() => reference);
 
 // ---------------------------------------------------------------- start
 async function enter() {
@@ -569,5 +311,31 @@ async function enter() {
   show(registerScreen);
 }
 
-if (currentToken()) enter().catch(() => signOut());
-else show(signInScreen);
+async function start() {
+  let config;
+  try {
+    config = await loadConfig(location.href);
+  } catch (error) {
+    const why = error instanceof ConfigError ? error.message : 'network';
+    const alert = h('p', { class: 'form-error', role: 'alert', id: 'start-error' });
+    translated(alert)((messages) => messages.configFailed(why));
+    show(screen('start-failed', 'appTitle', alert));
+    return;
+  }
+  setApiBase(config.apiBaseUrl);
+  const leave = () => {
+    nav.hidden = true;
+    // A session that ends under an open Find dialog must not leave it over the sign-in screen.
+    for (const dialog of document.querySelectorAll('dialog')) dialog.close();
+  };
+  const session = createSignIn(config, { enter, leave });
+  signIn = session;
+  whenUnauthorized(() => session.endSession((messages) => messages.sessionEnded));
+  await session.completeReturn();
+  if (!currentToken()) return session.endSession();
+  await enter().catch((error: unknown) => {
+    if (!(error instanceof ApiError && error.status === 401)) session.endSession(() => errorMessage(error));
+  });
+}
+
+void start();

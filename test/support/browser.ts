@@ -1,0 +1,67 @@
+/**
+ * The web front end's browser tests share these: the Vite build, Debian's chromium through
+ * playwright-core (.ci/run installs it; `npx playwright install` cannot download a browser here),
+ * screenshots (test-results/screenshots/) and the axe-core check.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect } from 'vitest';
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = join(REPOSITORY, 'test-results', 'screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Builds web/ into web/dist, or into `outDir` (so that two test files never rebuild the same folder). */
+export async function buildWeb(outDir?: string) {
+  await build({
+    root: join(REPOSITORY, 'web'),
+    configFile: join(REPOSITORY, 'web', 'vite.config.ts'),
+    logLevel: 'warn',
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // playwright's launch() gives the browser a fresh temporary profile (--user-data-dir) of its own.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** A page in a context of its own (its own sessionStorage), at `url`. */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-CA' });
+  // "Print the Registration Receipt" also opens the link in a new tab: the tests read the link instead.
+  const page = await context.newPage();
+  context.on('page', (opened) => {
+    if (opened !== page) void opened.close();
+  });
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string) {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
+}
+
+/** The bearer token the page holds (compared, never printed). */
+export function heldToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => (globalThis as any).sessionStorage.getItem('token') as string | null);
+}
