@@ -41,7 +41,9 @@ interface WebAssemblyApi {
 }
 
 const HB_MEMORY_MODE_READONLY = 1;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+const GPOS = 0x47504f53; // 'GPOS'
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
 
 let harfbuzz: HarfBuzzSubset | undefined;
@@ -76,7 +78,7 @@ function faceOf(hb: HarfBuzzSubset, key: FontKey): number {
 
 /**
  * A TrueType font holding only the glyphs for `codePoints` (and what OpenType layout needs for them),
- * without hinting. Synchronous: WebAssembly runs on this thread either way.
+ * without hinting or GPOS. Synchronous: WebAssembly runs on this thread either way.
  */
 export function subsetFont(key: FontKey, codePoints: Iterable<number>): Uint8Array {
   const hb = harfBuzz();
@@ -89,6 +91,10 @@ export function subsetFont(key: FontKey, codePoints: Iterable<number>): Uint8Arr
     hb.hb_set_clear(features);
     hb.hb_set_invert(features);
     hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING);
+    // pdf-lib draws glyph ids at their hmtx advances and never uses GPOS positions, yet fontkit computes
+    // them for every string it encodes, parsing the table afresh for each document's subset (about a
+    // sixth of a multi-script receipt). PDF viewers do not read GPOS either.
+    hb.hb_set_add(hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG), GPOS);
     const unicodes = hb.hb_subset_input_unicode_set(input);
     for (const codePoint of codePoints) hb.hb_set_add(unicodes, codePoint);
     subset = hb.hb_subset_or_fail(face, input);
