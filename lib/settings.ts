@@ -35,6 +35,15 @@ export interface DeploymentSettings {
   existingUserPoolClientId: string | undefined;
   /** Cognito hosted sign-in domain prefix (`<prefix>.auth.<region>.amazoncognito.com`), if wanted. */
   authDomainPrefix: string | undefined;
+  /** Serve the web front end from S3 through CloudFront in every region (`-c webSite=true`). */
+  webSite: boolean;
+  /**
+   * Hosted sign-in origin of the existing pool (`https://<prefix>.auth.<region>.amazoncognito.com` or its
+   * custom domain): the stacks create no domain on a pool they do not own, yet the web site needs one.
+   */
+  existingUserPoolDomain: string | undefined;
+  /** A WAF web ACL for the site's distribution (scope CLOUDFRONT, so created in us-east-1 by the operator). */
+  webSiteWebAclArn: string | undefined;
   /** Alarm notifications go to this address (an SNS email subscription the owner must confirm). */
   alarmEmail: string | undefined;
 }
@@ -56,6 +65,7 @@ const STAGE = /^[a-z][a-z0-9]{0,11}$/;
 const USER_POOL_ID = /^([a-z]{2}(-gov)?-[a-z]+-\d)_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[0-9a-z]{20,128}$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const CLOUDFRONT_WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 class ContextError extends Error {
@@ -72,6 +82,13 @@ function text(node: Node, key: string): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.join(',');
   throw new ContextError(key, 'must be a string');
+}
+
+function flag(node: Node, key: string): boolean {
+  const value = text(node, key)?.toLowerCase();
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ContextError(key, `must be true or false, got "${value}"`);
 }
 
 function list(node: Node, key: string): string[] | undefined {
@@ -113,6 +130,22 @@ function origins(node: Node, key: string): string[] | undefined {
   return values;
 }
 
+/** One https origin (`https://host`), a trailing slash tolerated; no path, query or other scheme. */
+function httpsOrigin(node: Node, key: string): string | undefined {
+  const value = text(node, key);
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new ContextError(key, `must be an https origin such as https://example.auth.ca-central-1.amazoncognito.com, got "${value}"`);
+  }
+  return url.origin;
+}
+
 /** Reads and checks every setting; throws naming the first bad context key. */
 export function readDeploymentSettings(node: Node, env: NodeJS.ProcessEnv = process.env): DeploymentSettings {
   const regions = list(node, 'regions') ?? [...DEFAULTS.regions];
@@ -121,12 +154,16 @@ export function readDeploymentSettings(node: Node, env: NodeJS.ProcessEnv = proc
     if (!REGION.test(region)) throw new ContextError('regions', `"${region}" is not an AWS region name`);
   }
   const stage = matching(node, 'stage', STAGE, 'must be 1 to 12 lower-case letters or digits, starting with a letter') ?? DEFAULTS.stage;
+  const webSite = flag(node, 'webSite');
 
   const corsOrigins = (origins(node, 'corsOrigins') ?? (stage === DEV_STAGE ? [...DEFAULTS.devCorsOrigins] : [])).map(
     (origin) => new URL(origin).origin,
   );
-  // Without explicit URLs, the browser comes back to the root of each allowed origin.
-  const fallbackUrls = (corsOrigins.length > 0 ? corsOrigins : [...DEFAULTS.devCorsOrigins]).map((origin) => `${origin}/`);
+  // Without explicit URLs, the browser comes back to the root of each allowed origin. The web site's
+  // own URL is added by the stack; only without a site does Cognito, which wants at least one callback
+  // URL for the code flow, get the local dev server.
+  const fallbackOrigins = corsOrigins.length > 0 || webSite ? corsOrigins : [...DEFAULTS.devCorsOrigins];
+  const fallbackUrls = fallbackOrigins.map((origin) => `${origin}/`);
   const callbackUrls = origins(node, 'callbackUrls') ?? fallbackUrls;
   const logoutUrls = origins(node, 'logoutUrls') ?? callbackUrls;
 
@@ -152,6 +189,20 @@ export function readDeploymentSettings(node: Node, env: NodeJS.ProcessEnv = proc
     }
   }
 
+  const existingUserPoolDomain = httpsOrigin(node, 'existingUserPoolDomain');
+  if (existingUserPoolDomain && !existingUserPoolId) {
+    throw new ContextError('existingUserPoolDomain', 'only makes sense with existingUserPoolId');
+  }
+  if (webSite && existingUserPoolId && !existingUserPoolDomain) {
+    throw new ContextError(
+      'existingUserPoolDomain',
+      `the web site signs in on the hosted pages of ${existingUserPoolId}: give their origin, e.g. https://<prefix>.auth.${userPoolRegion(existingUserPoolId)}.amazoncognito.com`,
+    );
+  }
+
+  const webSiteWebAclArn = matching(node, 'webSiteWebAclArn', CLOUDFRONT_WEB_ACL_ARN, 'must be the ARN of a global (CloudFront) WAF web ACL in us-east-1');
+  if (webSiteWebAclArn && !webSite) throw new ContextError('webSiteWebAclArn', 'only makes sense with webSite=true');
+
   return {
     regions,
     stage,
@@ -165,6 +216,9 @@ export function readDeploymentSettings(node: Node, env: NodeJS.ProcessEnv = proc
     existingUserPoolId,
     existingUserPoolClientId,
     authDomainPrefix: matching(node, 'authDomainPrefix', DOMAIN_PREFIX, 'must be lower-case letters, digits and hyphens'),
+    webSite,
+    existingUserPoolDomain,
+    webSiteWebAclArn,
     alarmEmail: matching(node, 'alarmEmail', EMAIL, 'must be an email address'),
   };
 }

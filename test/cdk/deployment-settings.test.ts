@@ -41,6 +41,28 @@ describe('deployment settings', () => {
     expect(read({ stage: 'prod' }).corsOrigins).toEqual([]);
   });
 
+  it('leave the web site off unless -c webSite=true, as a string or a boolean', () => {
+    expect(read({}).webSite).toBe(false);
+    expect(read({ webSite: 'false' }).webSite).toBe(false);
+    expect(read({ webSite: 'true' }).webSite).toBe(true);
+    expect(read({ webSite: true }).webSite).toBe(true);
+  });
+
+  it('give Cognito no local callback outside dev when the web site is on (the stack adds the site)', () => {
+    expect(read({ stage: 'prod' }).callbackUrls).toEqual(['http://localhost:5173/']);
+    expect(read({ stage: 'prod', webSite: 'true' })).toMatchObject({ corsOrigins: [], callbackUrls: [], logoutUrls: [] });
+    expect(read({ webSite: 'true' }).callbackUrls).toEqual(['http://localhost:5173/']);
+  });
+
+  it("take an existing pool's hosted sign-in origin, without a trailing slash", () => {
+    const settings = read({
+      webSite: 'true',
+      existingUserPoolId: 'ca-central-1_AbC123',
+      existingUserPoolDomain: 'https://staff.auth.ca-central-1.amazoncognito.com/',
+    });
+    expect(settings.existingUserPoolDomain).toBe('https://staff.auth.ca-central-1.amazoncognito.com');
+  });
+
   it.each([
     [{ regions: 'canada-central' }, /"regions".*not an AWS region/],
     [{ stage: 'Prod!' }, /"stage"/],
@@ -51,6 +73,13 @@ describe('deployment settings', () => {
     [{ existingUserPoolId: 'not-a-pool' }, /"existingUserPoolId"/],
     [{ existingUserPoolClientId: '1example23456789abcdefghij' }, /"existingUserPoolClientId".*only makes sense/],
     [{ regions: 'ca-central-1,ca-west-1', existingUserPoolId: 'ca-central-1_AbC123' }, /"existingUserPoolClientId".*ca-west-1/],
+    [{ webSite: 'yes' }, /"webSite".*true or false/],
+    [{ webSite: 'true', existingUserPoolId: 'ca-central-1_AbC123' }, /"existingUserPoolDomain".*ca-central-1\.amazoncognito\.com/],
+    [{ existingUserPoolDomain: 'https://staff.auth.ca-central-1.amazoncognito.com' }, /"existingUserPoolDomain".*only makes sense/],
+    [{ existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'http://staff.example.org' }, /"existingUserPoolDomain".*https origin/],
+    [{ existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'https://staff.example.org/login' }, /"existingUserPoolDomain".*https origin/],
+    [{ webSite: 'true', webSiteWebAclArn: 'arn:aws:wafv2:ca-central-1:123456789012:regional/webacl/a/b' }, /"webSiteWebAclArn".*us-east-1/],
+    [{ webSiteWebAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b' }, /"webSiteWebAclArn".*webSite=true/],
   ])('refuse %j naming the key', (context, message) => {
     expect(() => read(context)).toThrow(message);
   });
