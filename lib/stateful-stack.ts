@@ -1,7 +1,8 @@
 /**
  * Everything that holds data, in one stack per region: the service table, the receipts and
  * site-index buckets (with their access-log bucket), the search-cursor key secret and the Cognito
- * user pool. Nothing here runs
+ * user pool; with `-c webSite=true`, also the web site's bucket and distribution, whose domain the
+ * user pool's web client names (lib/web-site-hosting.ts). Nothing here runs
  * code, so redeploying or deleting the functions never puts data at risk. Outside the `dev` stage
  * every store is retained when the stack is deleted and protected against deletion.
  *
@@ -29,6 +30,7 @@ import type { Construct } from 'constructs';
 import { BY_REGISTRATION_DATE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/dynamodb/table-design';
 import { ROLES } from '../functions/domain/caller';
 import { DEV_STAGE, type DeploymentSettings, userPoolRegion } from './settings';
+import { WebSiteHosting } from './web-site-hosting';
 
 /** A value of the stateful stack as the stateless stack imports it, with the export's name. */
 export interface ExportedValue {
@@ -50,6 +52,16 @@ export interface StatefulResources {
     /** The JWT issuer the HTTP API authorizer trusts: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
     issuer: string;
   };
+  /** Only with `-c webSite=true`: where the stateless stack deploys the front end, and how it signs in. */
+  webSite: WebSiteResources | undefined;
+}
+
+export interface WebSiteResources {
+  bucket: { name: ExportedValue; arn: ExportedValue };
+  /** The distribution's domain name (`d111111abcdef8.cloudfront.net`). */
+  domainName: ExportedValue;
+  /** Origin of the Cognito hosted sign-in pages (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  signInOrigin: ExportedValue;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -70,6 +82,8 @@ export class StatefulStack extends Stack {
   readonly searchCursorKey: Secret;
   /** Undefined when an existing pool is used (`-c existingUserPoolId`). */
   readonly userPool: UserPool | undefined;
+  /** Only with `-c webSite=true`. */
+  readonly webSite: WebSiteHosting | undefined;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -97,6 +111,9 @@ export class StatefulStack extends Stack {
 
     const accessLogs = new Bucket(this, 'AccessLogsBucket', {
       ...this.privateBucketDefaults(removalPolicy),
+      // CloudFront delivers the web site's logs through an ACL grant, which BUCKET_OWNER_ENFORCED
+      // refuses; with BUCKET_OWNER_PREFERRED the log files still belong to this account.
+      ...(settings.webSite ? { objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED } : {}),
       // Log delivery writes with the bucket owner's SSE-S3 key; S3 access logs cannot target SSE-KMS.
       encryption: BucketEncryption.S3_MANAGED,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) }],
@@ -149,8 +166,11 @@ export class StatefulStack extends Stack {
         'No automatic rotation: the key only signs opaque search-page cursors (each bound to its agency and query, re-checked server-side), and the function receives it at deploy time through a CloudFormation dynamic reference, so a rotation would not reach it before the next deploy; operators rotate it by hand (docs/operators-guide.md).',
     });
 
-    const auth = this.userPoolAndClient(settings, removalPolicy);
-    this.userPool = auth.pool;
+    const signIn = settings.existingUserPoolId ? undefined : this.createUserPool(settings, removalPolicy);
+    this.userPool = signIn?.pool;
+    const signInOrigin = signIn?.origin ?? settings.existingUserPoolDomain;
+    this.webSite = settings.webSite ? this.webSiteHosting(settings, removalPolicy, accessLogs, signInOrigin) : undefined;
+    const auth = this.userPoolClient(settings, signIn?.pool, this.webSite?.url);
 
     const prefix = this.stackName;
     const exported = (value: string, name: string): ExportedValue => {
@@ -180,6 +200,14 @@ export class StatefulStack extends Stack {
         userPoolClientId: exported(auth.clientId, 'UserPoolClientId'),
         issuer: `https://cognito-idp.${auth.region}.amazonaws.com/${userPoolId.value}`,
       },
+      webSite: this.webSite && {
+        bucket: {
+          name: exported(this.webSite.bucket.bucketName, 'WebSiteBucketName'),
+          arn: exported(this.webSite.bucket.bucketArn, 'WebSiteBucketArn'),
+        },
+        domainName: exported(this.webSite.distribution.distributionDomainName, 'WebSiteDomainName'),
+        signInOrigin: exported(this.webSite.signInOrigin, 'SignInOrigin'),
+      },
     };
 
     // What an operator needs (docs/operators-guide.md): `npm run sites:import -- --table <TableName>`.
@@ -190,6 +218,9 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'AccessLogsBucketName', { value: accessLogs.bucketName, description: 'S3 server access logs' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPoolId, description: 'Cognito user pool of the staff users' });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.clientId, description: 'App client of the web front end' });
+    if (this.webSite) {
+      new CfnOutput(this, 'WebSiteUrl', { value: this.webSite.url, description: 'The web front end (CloudFront)' });
+    }
   }
 
   private privateBucketDefaults(removalPolicy: RemovalPolicy) {
@@ -199,21 +230,46 @@ export class StatefulStack extends Stack {
       minimumTLSVersion: 1.2,
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // Receipts are short-lived copies and the site index is rebuilt from the table: old versions
-      // would only keep personal data past its retention, so versioning stays off.
+      // Receipts are short-lived copies, the site index is rebuilt from the table and the web site from
+      // the repository: old versions would only keep personal data past its retention, so versioning stays off.
       versioned: false,
       removalPolicy,
       autoDeleteObjects: false,
     };
   }
 
-  private userPoolAndClient(
+  private webSiteHosting(
     settings: DeploymentSettings,
     removalPolicy: RemovalPolicy,
-  ): { pool: UserPool | undefined; userPoolId: string; clientId: string; region: string } {
+    accessLogs: Bucket,
+    signInOrigin: string | undefined,
+  ): WebSiteHosting {
+    // readDeploymentSettings demands existingUserPoolDomain with an existing pool; a pool made here has its domain.
+    if (!signInOrigin) throw new Error('The web site needs a hosted sign-in domain (existingUserPoolDomain)');
+    return new WebSiteHosting(this, 'WebSite', {
+      bucketProps: {
+        ...this.privateBucketDefaults(removalPolicy),
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: 'web-site-bucket/',
+      },
+      logBucket: accessLogs,
+      signInOrigin,
+      webAclArn: settings.webSiteWebAclArn,
+      description: `newcomer-intake ${settings.stage} web front end (${this.region})`,
+    });
+  }
+
+  /**
+   * The web app client, on the pool created here or on an existing one of this region; or the existing
+   * client named by context, whose callback URLs the operator keeps (docs/operators-guide.md).
+   */
+  private userPoolClient(
+    settings: DeploymentSettings,
+    pool: UserPool | undefined,
+    webSiteUrl: string | undefined,
+  ): { userPoolId: string; clientId: string; region: string } {
     if (settings.existingUserPoolId && settings.existingUserPoolClientId) {
       return {
-        pool: undefined,
         userPoolId: settings.existingUserPoolId,
         clientId: settings.existingUserPoolClientId,
         region: userPoolRegion(settings.existingUserPoolId),
@@ -221,8 +277,8 @@ export class StatefulStack extends Stack {
     }
     // An existing pool in this region gets its own app client; it must already have the custom
     // attributes agency_id and agency_name and the groups (docs/operators-guide.md).
-    const pool = settings.existingUserPoolId ? undefined : this.createUserPool(settings, removalPolicy);
     const userPool: IUserPool = pool ?? UserPool.fromUserPoolId(this, 'ExistingUserPool', settings.existingUserPoolId!);
+    const siteUrls = webSiteUrl ? [webSiteUrl] : [];
     const client = new UserPoolClient(this, 'WebClient', {
       userPool,
       userPoolClientName: 'newcomer-intake-web',
@@ -232,9 +288,9 @@ export class StatefulStack extends Stack {
       authFlows: { user: false, userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: settings.callbackUrls,
-        logoutUrls: settings.logoutUrls,
+        scopes: [...WEB_CLIENT_SCOPES],
+        callbackUrls: [...settings.callbackUrls, ...siteUrls],
+        logoutUrls: [...settings.logoutUrls, ...siteUrls],
       },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -248,10 +304,11 @@ export class StatefulStack extends Stack {
       // ...but a user must never move themselves to another agency: only admins (AdminUpdateUserAttributes) set it.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
     });
-    return { pool, userPoolId: userPool.userPoolId, clientId: client.userPoolClientId, region: this.region };
+    return { userPoolId: userPool.userPoolId, clientId: client.userPoolClientId, region: this.region };
   }
 
-  private createUserPool(settings: DeploymentSettings, removalPolicy: RemovalPolicy): UserPool {
+  /** The staff pool, its groups and its hosted sign-in domain (`origin`: `https://<prefix>.auth.<region>.amazoncognito.com`). */
+  private createUserPool(settings: DeploymentSettings, removalPolicy: RemovalPolicy): { pool: UserPool; origin: string } {
     const pool = new UserPool(this, 'StaffUserPool', {
       // Staff accounts are created by agency administrators or operators, never by sign-up.
       selfSignUpEnabled: false,
@@ -291,9 +348,12 @@ export class StatefulStack extends Stack {
       cognitoDomain: { domainPrefix: settings.authDomainPrefix ?? `newcomer-intake-${settings.stage}-${Aws.ACCOUNT_ID}` },
     });
     new CfnOutput(this, 'SignInBaseUrl', { value: domain.baseUrl(), description: 'Cognito hosted sign-in (authorization code + PKCE)' });
-    return pool;
+    return { pool, origin: domain.baseUrl() };
   }
 }
+
+/** What the web app client may ask for; the web site's config.json lists the same names. */
+export const WEB_CLIENT_SCOPES: readonly OAuthScope[] = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
 
 const GROUP_DESCRIPTIONS: Record<(typeof ROLES)[number], string> = {
   staff: 'Settlement staff: register and read the anonymous clients of their agency',
