@@ -1,9 +1,9 @@
 /**
  * The code of one region: the HTTP API, one function per route of the route table
- * (functions/api/routes.ts), their grants, the comment-search indexer on the table's stream, and the
- * alarms. Everything is derived from the route table;
- * no route is named here. Deleting this stack never touches data: the stores live in the stateful
- * stack and are reached only through `StatefulResources`.
+ * (functions/api/routes.ts), their grants, the comment-search indexer on the table's stream, the
+ * alarms, and with `-c webSite=true` the web front end's files (lib/web-site-content.ts). Everything
+ * is derived from the route table; no route is named here. Deleting this stack never touches data:
+ * the stores live in the stateful stack and are reached only through `StatefulResources`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { RUNTIME_FILES } from './bundling';
 import { CommentIndexer } from './comment-indexer';
 import { DEV_STAGE, type DeploymentSettings } from './settings';
 import type { StatefulResources } from './stateful-stack';
+import { WebSiteContent } from './web-site-content';
 
 export interface StatelessStackProps extends StackProps {
   settings: DeploymentSettings;
@@ -65,21 +66,24 @@ export class StatelessStack extends Stack {
   readonly functions: ReadonlyMap<string, ApiFunction>;
   readonly alarms: ServiceAlarms;
   readonly commentIndexer: CommentIndexer;
+  /** Only with `-c webSite=true`. */
+  readonly webSite: WebSiteContent | undefined;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { settings, stateful } = props;
     const removalPolicy = settings.stage === DEV_STAGE ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const corsOrigins = [...settings.corsOrigins, ...(stateful.webSite ? [`https://${stateful.webSite.domainName.value}`] : [])];
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `newcomer-intake-${settings.stage}`,
       description: 'newcomer-intake: anonymous-client registration for settlement agencies',
       createDefaultStage: false,
       corsPreflight:
-        settings.corsOrigins.length === 0
+        corsOrigins.length === 0
           ? undefined
           : {
-              allowOrigins: settings.corsOrigins,
+              allowOrigins: corsOrigins,
               allowMethods: [CorsHttpMethod.ANY],
               allowHeaders: CORS_REQUEST_HEADERS,
               exposeHeaders: CORS_RESPONSE_HEADERS,
@@ -146,6 +150,15 @@ export class StatelessStack extends Stack {
       removalPolicy,
       alarms: this.alarms,
     });
+
+    this.webSite =
+      stateful.webSite &&
+      new WebSiteContent(this, 'WebSite', {
+        site: stateful.webSite,
+        apiOrigin: this.api.apiEndpoint,
+        clientId: stateful.auth.userPoolClientId.value,
+        removalPolicy,
+      });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
