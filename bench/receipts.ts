@@ -107,13 +107,22 @@ async function endToEnd(): Promise<{ p50: number; p99: number; count: number }> 
 export async function runReceiptsBenchmark() {
   const latin = sampleContext('en');
   const multiScript = sampleContext('en', { comments: SAMPLE_COMMENTS.arabicAndChinese });
-  const results = await measureRoundRobin([
+  const baselineAndLatin: Renderer[] = [
     { name: 'minimal one-line pdf-lib document (baseline)', render: minimalDocument },
     { name: 'Latin-only PDF receipt (en)', render: () => renderPdfReceipt(latin) },
+  ];
+  const results = await measureRoundRobin([
+    ...baselineAndLatin,
     { name: 'PDF receipt with an Arabic and Chinese comment', render: () => renderPdfReceipt(multiScript) },
     { name: 'CSV receipt', render: () => renderCsvReceipt(latin) },
   ]);
   const [minimal, latinPdf, multiPdf] = results as [Measured, Measured, Measured, Measured];
+  // The multi-script receipt's garbage slows whatever renders after it, the short baseline
+  // proportionally more, which flatters the ratio beside it: the pair is measured again alone and the
+  // target judged on the less favourable ratio.
+  const [pairMinimal, pairLatin] = (await measureRoundRobin(baselineAndLatin)) as [Measured, Measured];
+  const ratio = latinPdf.p50 / minimal.p50;
+  const pairRatio = pairLatin.p50 / pairMinimal.p50;
   const e2e = await endToEnd();
   const fmt = (n: number) => n.toFixed(2);
   const table = markdownTable(
@@ -123,7 +132,11 @@ export async function runReceiptsBenchmark() {
   const targets = markdownTable(
     ['target', 'measured', 'met'],
     [
-      ['Latin receipt within 3× the minimal document (p50)', `${(latinPdf.p50 / minimal.p50).toFixed(2)}×`, latinPdf.p50 <= 3 * minimal.p50 ? 'yes' : 'no'],
+      [
+        'Latin receipt within 3× the minimal document (p50)',
+        `${ratio.toFixed(2)}× (${pairRatio.toFixed(2)}× with the two alone: ${fmt(pairLatin.p50)} ms against ${fmt(pairMinimal.p50)} ms)`,
+        Math.max(ratio, pairRatio) <= 3 ? 'yes' : 'no',
+      ],
       ['multi-script receipt p50 ≤ 30 ms', `${fmt(multiPdf.p50)} ms`, multiPdf.p50 <= 30 ? 'yes' : 'no'],
       ['PDF size < 60 KB (largest above)', `${Math.max(latinPdf.bytes, multiPdf.bytes)} bytes`, Math.max(latinPdf.bytes, multiPdf.bytes) < 60 * 1024 ? 'yes' : 'no'],
     ],
@@ -132,7 +145,7 @@ export async function runReceiptsBenchmark() {
     ['POST /v1/anonymous-clients/{id}/receipts (PDF, one client at a time, local gateway + emulators)', 'p50 ms', 'p99 ms'],
     [[`${e2e.count} requests`, fmt(e2e.p50), fmt(e2e.p99)]],
   );
-  const body = `In-process, ${ITERATIONS} rounds after ${WARM_UP} warm-up rounds; each round renders each row once, in an order that rotates every round (receipts/s from the time spent rendering).\n\n${table}\n\n${targets}\n\nEnd to end:\n\n${endToEndTable}\n`;
+  const body = `In-process, ${ITERATIONS} rounds after ${WARM_UP} warm-up rounds; each round renders each row once, in an order that rotates every round (receipts/s from the time spent rendering). The baseline and the Latin receipt are also measured alone, round-robin, in as many rounds.\n\n${table}\n\n${targets}\n\nEnd to end:\n\n${endToEndTable}\n`;
   console.log(body);
   await recordSection('receipts', 'Receipts: rendering and POST latency (issue 4)', body);
 }
