@@ -9,12 +9,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { REPOSITORY_ROOT } from '../lib/api-function';
-import { esbuildBuildOptions, FUNCTION_BUNDLE, FUNCTION_NODE_OPTIONS, RUNTIME_FILES } from '../lib/bundling';
+import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
+import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
 
 export const BUNDLE_TARGET_BYTES = 500 * 1024;
 export const INIT_TARGET_EXTRA_MS = 100;
@@ -104,14 +105,12 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
     await writeFile(emptyEntry, "export const handler = async () => ({ statusCode: 200, body: '' });\n");
     const targets = [
       { operationId: '(empty handler)', entry: emptyEntry },
-      ...routes.map((route) => ({ operationId: route.operationId, entry: join(REPOSITORY_ROOT, route.handler) })),
+      ...routes.map((route) => ({ operationId: route.operationId, entry: route.handler })),
     ];
-    const bundles: { operationId: string; file: string; bytes: number; metafile: Metafile }[] = [];
+    const bundles: ({ operationId: string; file: string; bytes: number } & Pick<FunctionPackage, 'metafile' | 'splitFiles'>)[] = [];
     for (const [index, target] of targets.entries()) {
-      const outdir = join(workDir, String(index));
-      const result = await build({ ...esbuildBuildOptions(target.entry, outdir), metafile: true });
-      const file = join(outdir, FUNCTION_BUNDLE.outputFile);
-      bundles.push({ operationId: target.operationId, file, bytes: (await stat(file)).size, metafile: result.metafile });
+      const built = await buildFunctionPackage(target.entry, join(workDir, String(index)));
+      bundles.push({ operationId: target.operationId, file: built.main, bytes: built.mainBytes, metafile: built.metafile, splitFiles: built.splitFiles });
     }
     // Round-robin, so that a slow moment of the machine does not land on one bundle only.
     const samples = new Map<string, number[]>(bundles.map((b) => [b.operationId, []]));
@@ -130,13 +129,22 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
       `Bundled with lib/bundling.ts (${FUNCTION_BUNDLE.format}, ${FUNCTION_BUNDLE.target}, minified, AWS SDK bundled); init = median of ${RUNS} fresh \`node ${FUNCTION_NODE_OPTIONS}\` imports on Node ${process.version} (Lambda runs Node 22 with less CPU: compare against the empty handler, not in absolute terms).`,
     ];
     for (const route of routes) {
-      const files = RUNTIME_FILES[route.handler] ?? [];
+      const files = FUNCTION_EXTRAS[route.handler]?.runtimeFiles ?? [];
       if (files.length === 0) continue;
       let bytes = 0;
       for (const file of files) bytes += (await stat(join(REPOSITORY_ROOT, 'node_modules', file))).size;
       notes.push(
-        `${route.operationId}: the deployed package also holds ${files.length} files read at run time (${(bytes / 1024 / 1024).toFixed(1)} MB: fonts and HarfBuzz, lib/bundling.ts RUNTIME_FILES), not counted in the bundle size above; they are read on first need, not at import.`,
+        `${route.operationId}: the deployed package also holds ${files.length} files read at run time (${(bytes / 1024 / 1024).toFixed(1)} MB: fonts and HarfBuzz, lib/bundling.ts FUNCTION_EXTRAS), not counted in the bundle size above; they are read on first need, not at import.`,
       );
+    }
+    for (const bundle of bundles) {
+      for (const split of bundle.splitFiles) {
+        const firstUse = [];
+        for (let run = 0; run < RUNS; run++) firstUse.push(await timeImport(split.file));
+        notes.push(
+          `${bundle.operationId}: ${basename(split.file)} (${kb(split.bytes)}, lib/bundling.ts SPLIT_MODULES) is a file of its own, imported on the first PDF rather than at init: ${median(firstUse).toFixed(0)} ms in a fresh process, paid once by the first PDF request of an instance.`,
+        );
+      }
     }
     for (const [index, row] of rows.entries()) {
       const route = routes[index]!;

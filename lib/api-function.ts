@@ -15,7 +15,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
-import { FUNCTION_NODE_OPTIONS, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';
+import { FUNCTION_NODE_OPTIONS, type FunctionExtras, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';
 import type { ExportedValue } from './stateful-stack';
 
 /** Node.js 22 (LTS): the runtime the bundles target (lib/bundling.ts). */
@@ -67,8 +67,8 @@ export interface ApiFunctionProps {
   /** Of the log group: destroyed with a dev stack, kept otherwise. */
   removalPolicy: RemovalPolicy;
   logRetention?: RetentionDays;
-  /** Files the code reads at run time by module path, shipped under node_modules/ (lib/bundling.ts). */
-  runtimeFiles?: readonly string[];
+  /** What the package holds besides the bundle: run-time files, split modules (lib/bundling.ts). */
+  extras?: FunctionExtras;
   memorySize?: number;
   timeout?: Duration;
 }
@@ -104,7 +104,7 @@ export class ApiFunction extends Construct {
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: nodejsBundlingOptions(props.runtimeFiles),
+      bundling: nodejsBundlingOptions(props.extras),
       description: props.description,
       environment: { ...props.environment, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
     });

@@ -67,37 +67,96 @@ export const RECEIPT_RUNTIME_FILES: readonly string[] = [
 ];
 
 /**
- * Run-time files per handler entry (relative to the repository root), shipped under `node_modules/`
- * beside the bundle. Only the route that renders receipts needs them; getReceipt and listReceipts
- * bundle the renderer's code too (shared module) but never render, so they stay small.
+ * A module a function imports on first need, built into a file of its own beside `index.mjs` instead
+ * of into it. NodejsFunction writes one file (no code splitting), and a module inside it is parsed at
+ * every cold start even when only a dynamic import reaches it. The code imports it through a package
+ * import (`#name`, package.json "imports", which points at the TypeScript source for tsx and the
+ * tests); every bundle leaves that specifier external, and the function's package gets a package.json
+ * whose "imports" point it at the built file.
  */
-export const RUNTIME_FILES: Readonly<Record<string, readonly string[]>> = {
-  'functions/handlers/create-receipt.ts': RECEIPT_RUNTIME_FILES,
-};
-
-/**
- * Shell commands (run by `bash -c`, locally, after esbuild) copying `files` from the project's
- * node_modules into the bundle's node_modules. A plain copy, not `bundling.nodeModules`: that runs a
- * package-manager install at synth time, which needs the network; this works offline and ships only
- * the files listed.
- */
-function copyRuntimeFiles(files: readonly string[]): NonNullable<BundlingOptions['commandHooks']> {
-  const quote = (path: string) => `'${path.replace(/'/g, "'\\''")}'`;
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      files.map((file) => {
-        const target = posix.join(outputDir, 'node_modules', file);
-        return `mkdir -p ${quote(posix.dirname(target))} && cp ${quote(posix.join(inputDir, 'node_modules', file))} ${quote(target)}`;
-      }),
-  };
+export interface SplitModule {
+  specifier: `#${string}`;
+  /** Relative to the repository root. */
+  source: string;
+  /** Beside index.mjs. */
+  file: string;
 }
 
-/** `NodejsFunction` bundling options (esbuild run locally; no Docker), plus any run-time files to ship. */
-export function nodejsBundlingOptions(runtimeFiles: readonly string[] = []): BundlingOptions {
+/** pdf-lib and fontkit (1.4 MB minified): only a PDF receipt needs them, on its first render. */
+export const PDF_RENDERER: SplitModule = { specifier: '#pdf-renderer', source: 'functions/domain/receipts/pdf-receipt.ts', file: 'pdf-renderer.mjs' };
+
+const SPLIT_MODULES: readonly SplitModule[] = [PDF_RENDERER];
+
+/** What a function's package holds besides its bundle. */
+export interface FunctionExtras {
+  /** Files the code reads at run time by module path, shipped under node_modules/. */
+  runtimeFiles?: readonly string[];
+  splitModules?: readonly SplitModule[];
+}
+
+/**
+ * Per handler entry (relative to the repository root). Only the route that renders receipts needs any;
+ * getReceipt and listReceipts share the receipt service's code but never render.
+ */
+export const FUNCTION_EXTRAS: Readonly<Record<string, FunctionExtras>> = {
+  'functions/handlers/create-receipt.ts': { runtimeFiles: RECEIPT_RUNTIME_FILES, splitModules: [PDF_RENDERER] },
+};
+
+const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
+
+/** esbuild's command-line flags for FUNCTION_BUNDLE, to build a split module exactly like a bundle. */
+function esbuildCliFlags(): string[] {
+  return [
+    '--bundle',
+    '--platform=node',
+    `--target=${FUNCTION_BUNDLE.target}`,
+    `--format=${FUNCTION_BUNDLE.format}`,
+    ...(FUNCTION_BUNDLE.minify ? ['--minify'] : []),
+    ...(FUNCTION_BUNDLE.sourcemap ? ['--sourcemap'] : []),
+    `--sources-content=${FUNCTION_BUNDLE.sourcesContent}`,
+    `--main-fields=${FUNCTION_BUNDLE.mainFields.join(',')}`,
+    `--banner:js=${FUNCTION_BUNDLE.banner}`,
+    ...Object.entries(FUNCTION_BUNDLE.alias).map(([from, to]) => `--alias:${from}=${to}`),
+    ...SPLIT_MODULES.map((module) => `--external:${module.specifier}`),
+    '--log-level=warning',
+  ];
+}
+
+/**
+ * Shell commands (run by `bash -c` after the main bundle is written, locally, offline) that complete a
+ * function's package: copy its run-time files from the project's node_modules (a plain copy, not
+ * `bundling.nodeModules`, which runs a package-manager install and needs the network), and build its
+ * split modules with the package.json that maps their specifiers. The CDK runs them as NodejsFunction's
+ * afterBundling hook; the bundle benchmark and tests run the same commands.
+ */
+export function afterBundlingCommands(extras: FunctionExtras, inputDir: string, outputDir: string): string[] {
+  const copies = (extras.runtimeFiles ?? []).map((file) => {
+    const target = posix.join(outputDir, 'node_modules', file);
+    return `mkdir -p ${quote(posix.dirname(target))} && cp ${quote(posix.join(inputDir, 'node_modules', file))} ${quote(target)}`;
+  });
+  const modules = extras.splitModules ?? [];
+  if (modules.length === 0) return copies;
+  const builds = modules.map(
+    (module) =>
+      `cd ${quote(inputDir)} && node_modules/.bin/esbuild ${quote(module.source)} ${esbuildCliFlags().map(quote).join(' ')} --outfile=${quote(posix.join(outputDir, module.file))}`,
+  );
+  const manifest = JSON.stringify({ type: 'module', imports: Object.fromEntries(modules.map((m) => [m.specifier, `./${m.file}`])) });
+  return [...copies, ...builds, `printf '%s\\n' ${quote(manifest)} > ${quote(posix.join(outputDir, 'package.json'))}`];
+}
+
+/** `NodejsFunction` bundling options (esbuild run locally; no Docker), plus what its package holds besides. */
+export function nodejsBundlingOptions(extras: FunctionExtras = {}): BundlingOptions {
+  const hasExtras = (extras.runtimeFiles?.length ?? 0) + (extras.splitModules?.length ?? 0) > 0;
   return {
-    ...(runtimeFiles.length > 0 ? { commandHooks: copyRuntimeFiles(runtimeFiles) } : {}),
+    ...(hasExtras
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => afterBundlingCommands(extras, inputDir, outputDir),
+          },
+        }
+      : {}),
     target: FUNCTION_BUNDLE.target,
     format: OutputFormat.ESM,
     minify: FUNCTION_BUNDLE.minify,
@@ -107,7 +166,7 @@ export function nodejsBundlingOptions(runtimeFiles: readonly string[] = []): Bun
     mainFields: [...FUNCTION_BUNDLE.mainFields],
     banner: FUNCTION_BUNDLE.banner,
     bundleAwsSDK: FUNCTION_BUNDLE.bundleAwsSdk,
-    externalModules: [],
+    externalModules: SPLIT_MODULES.map((module) => module.specifier),
     esbuildArgs: Object.fromEntries(Object.entries(FUNCTION_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
     logLevel: LogLevel.WARNING,
   };
@@ -127,7 +186,7 @@ export function esbuildBuildOptions(entry: string, outdir: string): BuildOptions
     sourcesContent: FUNCTION_BUNDLE.sourcesContent,
     mainFields: [...FUNCTION_BUNDLE.mainFields],
     banner: { js: FUNCTION_BUNDLE.banner },
-    external: [],
+    external: SPLIT_MODULES.map((module) => module.specifier),
     alias: { ...FUNCTION_BUNDLE.alias },
     absWorkingDir: REPOSITORY_ROOT,
     logLevel: 'warning',

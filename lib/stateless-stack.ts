@@ -24,7 +24,7 @@ import type { Construct } from 'constructs';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { ServiceAlarms } from './alarms';
 import { ApiFunction, type DataStores, functionId, REPOSITORY_ROOT } from './api-function';
-import { RUNTIME_FILES } from './bundling';
+import { FUNCTION_EXTRAS } from './bundling';
 import { CommentIndexer } from './comment-indexer';
 import { DEV_STAGE, type DeploymentSettings } from './settings';
 import type { StatefulResources } from './stateful-stack';
@@ -120,7 +120,7 @@ export class StatelessStack extends Stack {
         description: `${route.method} ${route.path} (${route.operationId})`,
         environment,
         removalPolicy,
-        runtimeFiles: RUNTIME_FILES[route.handler],
+        extras: FUNCTION_EXTRAS[route.handler],
       });
       fn.bind(stores, route.access);
       if (readsSearchCursorKey(route)) fn.bindSearchCursorKey(stateful.searchCursorKey.secretArn);

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, route, routes as routeTable } from '../../functions/api/routes';
 import { ALARM_THRESHOLDS } from '../../lib/alarms';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
-import { esbuildBuildOptions, RECEIPT_RUNTIME_FILES } from '../../lib/bundling';
+import { esbuildBuildOptions, PDF_RENDERER, RECEIPT_RUNTIME_FILES } from '../../lib/bundling';
+import { buildFunctionPackage } from '../../lib/function-package';
 import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -247,6 +248,28 @@ describe('the bundle benchmark', () => {
     try {
       await build(esbuildBuildOptions(join(REPOSITORY_ROOT, route('getHealth').handler), outdir));
       expect(readFileSync(join(outdir, 'index.mjs')).equals(deployed)).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds the receipt function the same way too: the PDF renderer in a file of its own, mapped by package.json', async () => {
+    const fn = synth.stacks().stateless.functions.get('createReceipt')!;
+    const key = synth.templates().stateless.toJSON().Resources[logicalId(fn.function)].Properties.Code.S3Key as string;
+    const assetDir = join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    const outdir = mkdtempSync(join(tmpdir(), 'newcomer-intake-bench-'));
+    try {
+      const built = await buildFunctionPackage(route('createReceipt').handler, outdir);
+      for (const file of ['index.mjs', PDF_RENDERER.file, 'package.json']) {
+        expect(readFileSync(join(outdir, file)).equals(readFileSync(join(assetDir, file))), file).toBe(true);
+      }
+      expect(JSON.parse(readFileSync(join(assetDir, 'package.json'), 'utf8'))).toEqual({
+        type: 'module',
+        imports: { [PDF_RENDERER.specifier]: `./${PDF_RENDERER.file}` },
+      });
+      // pdf-lib is in the renderer's file only: the module Lambda loads at init stays small.
+      expect(Object.keys(built.metafile.inputs).some((input) => input.includes('node_modules/pdf-lib/'))).toBe(false);
+      expect(built.mainBytes).toBeLessThan(built.splitFiles[0]!.bytes / 2);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -5,15 +5,14 @@
  * tests run the TypeScript sources in the local gateway; these prove the deployed artefact works too.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
-import { esbuildBuildOptions, FUNCTION_BUNDLE, REPOSITORY_ROOT } from '../../lib/bundling';
+import { buildFunctionPackage } from '../../lib/function-package';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
@@ -24,6 +23,7 @@ import { activeSite } from '../support/sample-sites';
 const ENTRIES = {
   registerAnonymousClient: 'functions/handlers/register-anonymous-client.ts',
   getSiteTree: 'functions/handlers/get-site-tree.ts',
+  createReceipt: 'functions/handlers/create-receipt.ts',
 } as const;
 
 let workDir: string;
@@ -34,9 +34,7 @@ let endpoints: { dynamodb: string; s3: string };
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bundles-'));
   for (const [operationId, entry] of Object.entries(ENTRIES) as [keyof typeof ENTRIES, string][]) {
-    const outdir = join(workDir, operationId);
-    await build(esbuildBuildOptions(join(REPOSITORY_ROOT, entry), outdir));
-    bundles[operationId] = join(outdir, FUNCTION_BUNDLE.outputFile);
+    bundles[operationId] = (await buildFunctionPackage(entry, join(workDir, operationId))).main;
   }
   // A home directory with a credentials file the SDK's full chain would find and use: the bundles
   // must not look there (Lambda has no such file; only the environment counts).
@@ -66,6 +64,7 @@ function lambdaEnvironment(withRoleCredentials: boolean): NodeJS.ProcessEnv {
     S3_FORCE_PATH_STYLE: 'true',
     TABLE_NAME: LOCAL_TABLE_NAME,
     SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex,
+    RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts,
     SERVICE_VERSION: '0.0.0-bundle-test',
     AGENCY_TIME_ZONE: 'America/Toronto',
   };
@@ -100,7 +99,7 @@ const result = await handler(JSON.parse(process.env.TEST_EVENT), { awsRequestId:
 }
 
 /** An HTTP API payload 2.0 event with the JWT authorizer's claims, as API Gateway sends it. */
-function httpApiEvent(method: string, path: string, agencyId: string, body?: unknown) {
+function httpApiEvent(method: string, path: string, agencyId: string, body?: unknown, pathParameters?: Record<string, string>) {
   const claims = flattenClaims({ sub: 'bundle-test-user', 'custom:agency_id': agencyId, 'custom:agency_name': `Agency ${agencyId}`, 'cognito:groups': ['staff'] });
   return {
     version: '2.0',
@@ -108,6 +107,7 @@ function httpApiEvent(method: string, path: string, agencyId: string, body?: unk
     rawPath: path,
     rawQueryString: '',
     headers: { 'content-type': 'application/json' },
+    pathParameters,
     requestContext: {
       authorizer: { jwt: { claims, scopes: [] } },
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bundle-test' },
@@ -147,6 +147,21 @@ describe('the deployed Lambda bundles', () => {
     expect(result.statusCode).toBe(200);
     const fromApi = await call('GET', '/v1/sites/tree', { token: await tokenFor(agencyId) });
     expect(JSON.parse(result.body!)).toEqual(fromApi.body);
+  }, 60_000);
+
+  it('render a PDF receipt with the split renderer and the fonts shipped beside it, in a folder of their own', async () => {
+    const agencyId = uniqueAgency('bundle');
+    const token = await tokenFor(agencyId);
+    // Cyrillic and Arabic need the Noto fonts the package ships under node_modules/ (no repository around it).
+    const client = await call('POST', '/v1/anonymous-clients', { token, body: { ...registration(), comments: 'Нужен переводчик · يحتاج مترجم' } });
+    expect(client.status).toBe(201);
+    const path = `/v1/anonymous-clients/${client.body.clientId}/receipts`;
+    const result = await invoke(bundles.createReceipt!, httpApiEvent('POST', path, agencyId, { format: 'pdf', language: 'fr' }, { clientId: client.body.clientId }), lambdaEnvironment(true));
+    expect(result.statusCode, result.body).toBe(201);
+    const receipt = JSON.parse(result.body!) as { url: string; sha256: string };
+    const bytes = Buffer.from(await (await fetch(receipt.url)).arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(receipt.sha256);
   }, 60_000);
 
   it('use only the environment for credentials: without them a registration fails as a server fault and writes nothing', async () => {

@@ -39,9 +39,10 @@ const RECEIPT_NOT_FOUND = 'No receipt with this id for this client in your agenc
 
 export async function renderReceipt(format: ReceiptRequest['format'], context: ReceiptContext): Promise<Uint8Array> {
   if (format === 'csv') return renderCsvReceipt(context);
-  // Loaded on the first PDF, not at import: pdf-lib and fontkit cost about 250 ms of cold start, which
-  // the list and get functions (and CSV receipts) never need.
-  const { renderPdfReceipt } = await import('./pdf-receipt');
+  // Loaded on the first PDF, not at import: pdf-lib and fontkit are 1.4 MB that CSV receipts never need.
+  // `#pdf-renderer` (package.json "imports") is ./pdf-receipt.ts here; the Lambda bundle leaves it out
+  // and ships it as a file of its own that only this call reads (lib/bundling.ts, SPLIT_MODULES).
+  const { renderPdfReceipt } = await import('#pdf-renderer');
   return renderPdfReceipt(context);
 }
 
