@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { REPOSITORY_ROOT } from '../lib/api-function';
+import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
 import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
 import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
 
@@ -98,14 +99,18 @@ function largestInputs(metafile: Metafile, count: number): string {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
-  const routes = routeTable as readonly RouteDefinition[];
+  // Every function the stacks deploy: one per route, and the comment indexer fed by the table's stream.
+  const functions = [
+    ...(routeTable as readonly RouteDefinition[]).map((route) => ({ name: route.operationId, entry: route.handler, receipts: isReceiptRoute(route) })),
+    { name: 'indexClientComments (stream)', entry: COMMENT_INDEXER_ENTRY, receipts: false },
+  ];
   const workDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bundles-'));
   try {
     const emptyEntry = join(workDir, 'empty-handler.mjs');
     await writeFile(emptyEntry, "export const handler = async () => ({ statusCode: 200, body: '' });\n");
     const targets = [
       { operationId: '(empty handler)', entry: emptyEntry },
-      ...routes.map((route) => ({ operationId: route.operationId, entry: route.handler })),
+      ...functions.map((fn) => ({ operationId: fn.name, entry: fn.entry })),
     ];
     const bundles: ({ operationId: string; file: string; bytes: number } & Pick<FunctionPackage, 'metafile' | 'splitFiles'>)[] = [];
     for (const [index, target] of targets.entries()) {
@@ -128,13 +133,13 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
     const notes = [
       `Bundled with lib/bundling.ts (${FUNCTION_BUNDLE.format}, ${FUNCTION_BUNDLE.target}, minified, AWS SDK bundled); init = median of ${RUNS} fresh \`node ${FUNCTION_NODE_OPTIONS}\` imports on Node ${process.version} (Lambda runs Node 22 with less CPU: compare against the empty handler, not in absolute terms).`,
     ];
-    for (const route of routes) {
-      const files = FUNCTION_EXTRAS[route.handler]?.runtimeFiles ?? [];
+    for (const fn of functions) {
+      const files = FUNCTION_EXTRAS[fn.entry]?.runtimeFiles ?? [];
       if (files.length === 0) continue;
       let bytes = 0;
       for (const file of files) bytes += (await stat(join(REPOSITORY_ROOT, 'node_modules', file))).size;
       notes.push(
-        `${route.operationId}: the deployed package also holds ${files.length} files read at run time (${(bytes / 1024 / 1024).toFixed(1)} MB: fonts and HarfBuzz, lib/bundling.ts FUNCTION_EXTRAS), not counted in the bundle size above; they are read on first need, not at import.`,
+        `${fn.name}: the deployed package also holds ${files.length} files read at run time (${(bytes / 1024 / 1024).toFixed(1)} MB: fonts and HarfBuzz, lib/bundling.ts FUNCTION_EXTRAS), not counted in the bundle size above; they are read on first need, not at import.`,
       );
     }
     for (const bundle of bundles) {
@@ -147,8 +152,7 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
       }
     }
     for (const [index, row] of rows.entries()) {
-      const route = routes[index]!;
-      const exempt = isReceiptRoute(route);
+      const exempt = functions[index]!.receipts;
       if (!exempt && row.bundleBytes > BUNDLE_TARGET_BYTES) {
         notes.push(
           `${row.operationId}: ${kb(row.bundleBytes)} is over the ${kb(BUNDLE_TARGET_BYTES)} target; largest parts: ${largestInputs(measured[index]!.metafile, 4)}.`,
@@ -158,7 +162,7 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
         notes.push(`${row.operationId}: init ${row.initMs.toFixed(0)} ms is over the target (empty handler + ${INIT_TARGET_EXTRA_MS} ms).`);
       }
     }
-    const sizeMisses = rows.filter((row, index) => !isReceiptRoute(routes[index]!) && row.bundleBytes > BUNDLE_TARGET_BYTES).length;
+    const sizeMisses = rows.filter((row, index) => !functions[index]!.receipts && row.bundleBytes > BUNDLE_TARGET_BYTES).length;
     const initMisses = rows.filter((row) => row.initMs > emptyHandlerInitMs + INIT_TARGET_EXTRA_MS).length;
     notes.push(
       `Targets: size under ${kb(BUNDLE_TARGET_BYTES)} (receipts exempt): ${rows.length - sizeMisses}/${rows.length} met; init within empty + ${INIT_TARGET_EXTRA_MS} ms: ${rows.length - initMisses}/${rows.length} met.`,
