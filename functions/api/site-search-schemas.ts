@@ -3,6 +3,7 @@
  * OpenAPI document. Query parameters are validated by these in the handlers, so a bad value is a 400
  * naming the parameter as a pointer (`/limit`).
  */
+import { zodMessage } from '../domain/messages';
 import { SITE_CATEGORIES, SiteSchema } from '../domain/site';
 import { queryWords } from '../domain/site-search/normalize';
 import './openapi-zod';
@@ -17,7 +18,7 @@ export const ListSitesQuerySchema = z
     q: z
       .string()
       .max(100)
-      .refine((q) => queryWords(q).length <= MAX_QUERY_WORDS, `must have at most ${MAX_QUERY_WORDS} words`)
+      .refine((q) => queryWords(q).length <= MAX_QUERY_WORDS, zodMessage('field.maxWords', { max: MAX_QUERY_WORDS }))
       .optional()
       .openapi({
         description:
@@ -26,7 +27,7 @@ export const ListSitesQuerySchema = z
       }),
     category: z
       .string()
-      .regex(CATEGORY_LIST, `must be ${SITE_CATEGORIES.join(', ')} or several of them separated by commas`)
+      .regex(CATEGORY_LIST, zodMessage('field.categories', { categories: SITE_CATEGORIES.join(', ') }))
       .optional()
       .openapi({ description: 'One category, or several separated by commas (any of them).', example: 'NON_SCHOOL,RECEPTION_CENTRE' }),
     group: z.string().max(200).optional().openapi({ description: 'Exactly this school board, area or network.', example: 'Toronto District School Board' }),

@@ -6,7 +6,8 @@ import '../api/openapi-zod';
 import * as z from 'zod';
 import { isIsoCalendarDate } from './calendar';
 import { freeTextInputSchema } from './free-text';
-import { normalizePostalCode, POSTAL_CODE_RULE } from './postal-code';
+import { message, zodMessage } from './messages';
+import { normalizePostalCode } from './postal-code';
 import { codesOf, FIRST_ARRIVAL_YEAR, GENDERS, IMMIGRATION_STATUSES } from './reference-data';
 import { SiteIdSchema } from './site';
 
@@ -16,7 +17,7 @@ export const MAX_COMMENT_CHARACTERS = 4000;
 export const MAX_BATCH_CLIENTS = 25;
 
 /** The one answer for a client that is missing or belongs to another agency: the two are indistinguishable. */
-export const CLIENT_NOT_FOUND = 'No anonymous client with this id in your agency.';
+export const CLIENT_NOT_FOUND = message('client.notFound');
 
 /** Fields fixed at registration: an edit that names them is refused (CONTRACT §6). */
 export const IMMUTABLE_FIELDS = ['registrationDate', 'clientType', 'clientName', 'agency'] as const;
@@ -44,7 +45,7 @@ const ImmigrationStatusSchema = z
 const arrivalYearSchema = (currentYear: number) =>
   z
     .union([z.int().min(FIRST_ARRIVAL_YEAR).max(currentYear), z.literal('UNKNOWN')], {
-      error: `must be a year from ${FIRST_ARRIVAL_YEAR} to ${currentYear}, or "UNKNOWN"`,
+      error: zodMessage('field.arrivalYear', { min: FIRST_ARRIVAL_YEAR, max: currentYear }),
     })
     .openapi({ description: `Year of arrival in Canada (${FIRST_ARRIVAL_YEAR} to the current year) or "UNKNOWN".` });
 
@@ -55,7 +56,7 @@ const postalCodeInputSchema = z
     if (value === null || value.trim() === '') return null;
     const normalized = normalizePostalCode(value);
     if (!normalized) {
-      ctx.addIssue({ code: 'custom', message: `must be ${POSTAL_CODE_RULE}` });
+      ctx.addIssue({ code: 'custom', message: zodMessage('field.postalCode') });
       return z.NEVER;
     }
     return normalized;
@@ -70,9 +71,9 @@ const postalCodeInputSchema = z
 export const dateUpToTodaySchema = (today: string) =>
   z
     .string()
-    .refine(isIsoCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD', abort: true })
-    .refine((date) => date >= EARLIEST_REGISTRATION_DATE, `must not be before ${EARLIEST_REGISTRATION_DATE}`)
-    .refine((date) => date <= today, `must not be after today (${today}) in the agency's time zone`)
+    .refine(isIsoCalendarDate, { message: zodMessage('field.date'), abort: true })
+    .refine((date) => date >= EARLIEST_REGISTRATION_DATE, zodMessage('field.dateNotBefore', { date: EARLIEST_REGISTRATION_DATE }))
+    .refine((date) => date <= today, zodMessage('field.dateNotAfterToday', { today }))
     .openapi({ format: 'date', description: "Not after today in the agency's time zone, not before 2000-01-01." });
 
 const commentsInputSchema = freeTextInputSchema(MAX_COMMENT_CHARACTERS).openapi({
@@ -110,7 +111,7 @@ function buildRules(today: string) {
       siteId: SiteIdSchema.optional(),
       comments: commentsInputSchema.optional(),
     })
-    .refine((fields) => Object.keys(fields).length > 0, 'name at least one field to change')
+    .refine((fields) => Object.keys(fields).length > 0, zodMessage('field.nothingToChange'))
     .openapi('AnonymousClientEdit');
   return { registration, batch, edit };
 }

@@ -8,6 +8,8 @@ import type { SiteCatalog } from '../ports/site-catalog';
 import { type AnonymousClient, type AnonymousClientEdit, CLIENT_NOT_FOUND } from './anonymous-client';
 import type { Caller } from './caller';
 import { NotFoundError, PreconditionFailedError, UnprocessableError } from './errors';
+import { message } from './messages';
+import { unusableSiteDetail } from './site';
 
 export interface EditDependencies {
   clients: ClientStore;
@@ -15,7 +17,7 @@ export interface EditDependencies {
   now: () => Date;
 }
 
-const STALE = 'The client was changed since you read it; read it again and reapply your edit.';
+const STALE = message('client.stale');
 
 export async function editAnonymousClient(
   clientId: string,
@@ -45,9 +47,7 @@ export async function editAnonymousClient(
   if (edit.siteId !== undefined && edit.siteId !== current.site.siteId) {
     const site = await deps.sites.get(edit.siteId);
     if (!site?.active) {
-      throw new UnprocessableError('The registration site is unknown or inactive.', [
-        { pointer: '/siteId', detail: site ? 'this site is no longer active; choose another site' : 'no registration site has this id' },
-      ]);
+      throw new UnprocessableError(message('site.registrationSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
     }
     next.site = { siteId: site.siteId, name: site.name };
     changedFields.push('siteId');

@@ -20,6 +20,7 @@ import { isIsoCalendarDate } from './calendar';
 import type { Caller } from './caller';
 import { commentWords, MAX_QUERY_WORDS, type ParsedSearchText, parseSearchText, wordsMatch } from './comment-words';
 import { InvalidRequestError } from './errors';
+import { message, zodMessage } from './messages';
 import { type CursorCodec, InvalidCursorError } from './search-cursor';
 import { SiteIdSchema } from './site';
 
@@ -32,10 +33,12 @@ export const PROBE_SIZE = 100;
 /** Entries one request reads at most before it answers with what it found and a cursor. */
 export const MAX_SCANNED = 3000;
 
+const LIMIT_RULE = zodMessage('field.wholeNumberRange', { min: 1, max: MAX_PAGE_SIZE });
+
 const dateParameter = (what: string) =>
   z
     .string()
-    .refine(isIsoCalendarDate, 'must be a calendar date written YYYY-MM-DD')
+    .refine(isIsoCalendarDate, zodMessage('field.date'))
     .optional()
     .openapi({ format: 'date', description: `Only clients registered on or ${what} this day.` });
 
@@ -43,7 +46,7 @@ export const FindAnonymousClientsQuerySchema = z
   .strictObject({
     q: z
       .string()
-      .max(500, 'must be at most 500 characters')
+      .max(500)
       .optional()
       .openapi({
         description:
@@ -54,24 +57,24 @@ export const FindAnonymousClientsQuerySchema = z
     from: dateParameter('after'),
     to: dateParameter('before'),
     limit: z.coerce
-      .number({ error: 'must be a whole number from 1 to 100' })
-      .int('must be a whole number from 1 to 100')
-      .min(1, 'must be a whole number from 1 to 100')
-      .max(MAX_PAGE_SIZE, 'must be a whole number from 1 to 100')
+      .number({ error: LIMIT_RULE })
+      .int(LIMIT_RULE)
+      .min(1, LIMIT_RULE)
+      .max(MAX_PAGE_SIZE, LIMIT_RULE)
       .default(DEFAULT_PAGE_SIZE)
       .openapi({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
     cursor: z
       .string()
-      .max(2000, 'is not a cursor this search handed out')
+      .max(2000, zodMessage('field.clientCursorTooLong'))
       .optional()
       .openapi({ description: 'The nextCursor of the previous page, with the same q, siteId, from and to.' }),
   })
   .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage('field.toNotBeforeFrom') });
     if (query.q !== undefined && query.q.trim() !== '') {
       const words = commentWords(query.q).length;
-      if (words === 0) ctx.addIssue({ code: 'custom', path: ['q'], message: 'must contain at least one word (letters)' });
-      if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: 'custom', path: ['q'], message: `must have at most ${MAX_QUERY_WORDS} words` });
+      if (words === 0) ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.oneWord') });
+      if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.maxWords', { max: MAX_QUERY_WORDS }) });
     }
   });
 
@@ -183,8 +186,8 @@ function clientMatches(client: AnonymousClient, conditions: Conditions): boolean
 
 function invalidCursor(): InvalidRequestError {
   return new InvalidRequestError(
-    [{ pointer: '/cursor', detail: 'is not a cursor of this search (it was changed, or belongs to another search or agency)' }],
-    'The cursor is not valid for this search.',
+    [{ pointer: '/cursor', detail: message('field.clientCursor') }],
+    message('request.invalidCursor'),
   );
 }
 

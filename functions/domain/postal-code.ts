@@ -21,6 +21,3 @@ export function normalizePostalCode(input: string): string | undefined {
   if (!parts) return undefined;
   return parts[2] ? `${parts[1]} ${parts[2]}` : (parts[1] as string);
 }
-
-export const POSTAL_CODE_RULE =
-  'a Canadian postal code (A1A 1A1) or its first three characters (A1A); letters D, F, I, O, Q, U are never used, W and Z never first';

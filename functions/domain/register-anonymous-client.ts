@@ -9,6 +9,8 @@ import type { Caller } from './caller';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { ConflictError, type FieldError, UnprocessableError } from './errors';
 import { newId } from './ids';
+import { message } from './messages';
+import { unusableSiteDetail } from './site';
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
@@ -81,7 +83,7 @@ export async function registerAnonymousClients(
   if (outcome.kind === 'created') return { clients, replayed: false };
   if (outcome.existing && requestHash) return replay(outcome.existing, requestHash, caller, deps.clients);
   // The key is taken but its record is not readable yet: a concurrent first request is committing.
-  throw new ConflictError('A request with this Idempotency-Key is still in progress; retry shortly.', 1);
+  throw new ConflictError(message('request.idempotencyInProgress'), 1);
 }
 
 async function replay(
@@ -91,9 +93,7 @@ async function replay(
   clients: ClientStore,
 ): Promise<RegistrationResult> {
   if (existing.requestHash !== requestHash) {
-    throw new UnprocessableError(
-      'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
-    );
+    throw new UnprocessableError(message('request.idempotencyKeyReused'));
   }
   // The replay shows the clients as they are now: the same ids, with any edits made since.
   return { clients: await clients.getMany(caller.agencyId, existing.clientIds), replayed: true };
@@ -117,11 +117,9 @@ async function resolveSiteNames(
     if (names.has(registration.siteId)) return;
     errors.push({
       pointer: `${pointerPrefix(index)}/siteId`,
-      detail: inactive.has(registration.siteId)
-        ? 'this site is no longer active; choose another site'
-        : 'no registration site has this id',
+      detail: unusableSiteDetail(inactive.has(registration.siteId)),
     });
   });
-  if (errors.length > 0) throw new UnprocessableError('The registration site is unknown or inactive.', errors);
+  if (errors.length > 0) throw new UnprocessableError(message('site.registrationSiteUnusable'), errors);
   return names;
 }

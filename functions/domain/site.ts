@@ -4,6 +4,7 @@
  */
 import '../api/openapi-zod';
 import * as z from 'zod';
+import { type Message, message, zodMessage } from './messages';
 import { normalizePostalCode } from './postal-code';
 
 export const SITE_CATEGORIES = ['SCHOOL', 'NON_SCHOOL', 'RECEPTION_CENTRE'] as const;
@@ -14,8 +15,13 @@ export const SITE_CSV_COLUMNS = ['siteId', 'name', 'category', 'group', 'address
 
 export const SiteIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a site id: letters, digits, "-" or "_", at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, zodMessage('field.siteId'))
   .openapi({ example: 'ON-SCH-00042' });
+
+/** Why a request's site cannot be used: the catalog has it but inactive, or not at all. */
+export function unusableSiteDetail(siteExists: boolean): Message {
+  return message(siteExists ? 'field.siteInactive' : 'field.siteUnknown');
+}
 
 const nonBlank = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 

@@ -3,7 +3,7 @@ import { clientRoutes } from '../api/routes/client-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { FindAnonymousClientsQuerySchema, type FindDependencies, findAnonymousClients } from '../domain/find-anonymous-clients';
 import { httpHandler } from '../http/http-handler';
-import { parseOrThrow } from '../http/validation';
+import { parseQueryOrThrow } from '../http/validation';
 import { storageDependencies } from '../runtime/dependencies';
 import { searchCursorCodec } from '../runtime/search-config';
 import { clientSearchIndex } from '../runtime/search-dependencies';
@@ -14,14 +14,9 @@ const defaultDependencies = (): FindDependencies => ({
   cursors: searchCursorCodec(),
 });
 
-/** `?q=&siteId=` as the contract writes it: an empty parameter means the same as an absent one. */
-function withoutEmptyValues(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
-}
-
 export function createFindAnonymousClientsHandler(deps: () => FindDependencies = defaultDependencies) {
   return httpHandler(routeIn(clientRoutes, 'findAnonymousClients'), async ({ caller, query }) => {
-    const parsed = parseOrThrow(FindAnonymousClientsQuerySchema, withoutEmptyValues(query), { detail: 'One or more query parameters are not valid.' });
+    const parsed = parseQueryOrThrow(FindAnonymousClientsQuerySchema, query);
     const result = await findAnonymousClients(parsed, caller!, deps());
     return { status: 200, body: result };
   });

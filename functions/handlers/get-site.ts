@@ -2,11 +2,12 @@
 import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { NotFoundError } from '../domain/errors';
+import { message } from '../domain/messages';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';
 
 export const handler = httpHandler(routeIn(siteRoutes, 'getSite'), async ({ pathParameters }) => {
   const site = await storageDependencies().sites.get(pathParameters.siteId ?? '');
-  if (!site) throw new NotFoundError('No registration site has this id.');
+  if (!site) throw new NotFoundError(message('site.notFound'));
   return { status: 200, body: site };
 });

@@ -5,16 +5,11 @@ import { DEFAULT_LIMIT, ListSitesQuerySchema } from '../api/site-search-schemas'
 import type { SiteCategory } from '../domain/site';
 import { listSites } from '../domain/site-search/site-listing';
 import { httpHandler } from '../http/http-handler';
-import { parseOrThrow } from '../http/validation';
+import { parseQueryOrThrow } from '../http/validation';
 import { siteIndexHolder } from '../runtime/site-search-dependencies';
 
-/** `?q=&category=` as the contract writes it: an empty parameter means the same as an absent one. */
-function withoutEmptyValues(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
-}
-
 export const handler = httpHandler(routeIn(siteRoutes, 'listSites'), async ({ query }) => {
-  const params = parseOrThrow(ListSitesQuerySchema, withoutEmptyValues(query), { detail: 'One or more query parameters are not valid.' });
+  const params = parseQueryOrThrow(ListSitesQuerySchema, query);
   const { index } = await siteIndexHolder().current();
   const body = listSites(index, {
     q: params.q,

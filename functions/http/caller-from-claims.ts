@@ -4,6 +4,7 @@
  */
 import { type Caller, type Role, ROLES } from '../domain/caller';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
+import { message } from '../domain/messages';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -33,11 +34,11 @@ export function parseGroups(value: Claims[string]): string[] {
 
 export function callerFromClaims(claims: Claims | undefined): Caller {
   if (!claims || typeof claims.sub !== 'string' || claims.sub === '') {
-    throw new UnauthenticatedError('A valid bearer token is required.');
+    throw new UnauthenticatedError(message('request.tokenRequired'));
   }
   const agencyId = claims['custom:agency_id'];
   if (typeof agencyId !== 'string' || !AGENCY_ID.test(agencyId)) {
-    throw new ForbiddenError('Your account is not linked to an agency; ask your agency administrator.');
+    throw new ForbiddenError(message('request.noAgency'));
   }
   const agencyName = claims['custom:agency_name'];
   const roles = parseGroups(claims['cognito:groups']).filter((g): g is Role => (ROLES as readonly string[]).includes(g));

@@ -1,4 +1,5 @@
 import { PreconditionFailedError, PreconditionRequiredError } from '../domain/errors';
+import { message } from '../domain/messages';
 import type { AnonymousClient } from '../domain/anonymous-client';
 
 /** A strong entity tag for a client's current version (If-Match on edits compares against it). */
@@ -12,9 +13,9 @@ export function clientETag(client: Pick<AnonymousClient, 'version'>): string {
  */
 export function versionFromIfMatch(headers: Record<string, string>): number | '*' {
   const value = headers['if-match']?.trim();
-  if (!value) throw new PreconditionRequiredError('Send If-Match with the ETag of the version you edited.');
+  if (!value) throw new PreconditionRequiredError(message('request.ifMatchRequired'));
   if (value === '*') return '*';
   const match = /^"(\d{1,9})"$/.exec(value);
-  if (!match) throw new PreconditionFailedError('If-Match does not match the current version of this client.');
+  if (!match) throw new PreconditionFailedError(message('request.ifMatchStale'));
   return Number(match[1]);
 }

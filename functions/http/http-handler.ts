@@ -14,10 +14,12 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../domain/errors';
+import { message } from '../domain/messages';
 import { serviceConfig } from '../runtime/config';
 import { type Logger, logger as rootLogger } from '../runtime/logger';
 import type { ApiResult } from './api-result';
 import { callerFromClaims } from './caller-from-claims';
+import { languageHeaders, negotiateLanguage } from './language';
 import { problemFromError } from './problem';
 import { parseOrThrow } from './validation';
 
@@ -57,16 +59,16 @@ function lowerCaseHeaders(headers: HttpEvent['headers'] | undefined): Record<str
 function readJsonBody(event: HttpEvent, headers: Record<string, string>): unknown {
   const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    throw new UnsupportedMediaTypeError('Send the body as JSON with Content-Type: application/json.');
+    throw new UnsupportedMediaTypeError(message('request.notJsonMediaType'));
   }
   const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.length > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The body is ${bytes.length} bytes; the limit is ${MAX_BODY_BYTES} (64 KiB).`);
+    throw new PayloadTooLargeError(message('request.tooLarge', { bytes: bytes.length, limit: MAX_BODY_BYTES }));
   }
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new InvalidRequestError([{ pointer: '', detail: 'the body is not valid JSON' }], 'The body is not valid JSON.');
+    throw new InvalidRequestError([{ pointer: '', detail: message('field.notJson') }], message('request.notJson'));
   }
 }
 
@@ -74,7 +76,7 @@ function authorize(definition: RouteDefinition, event: HttpEvent): Caller | unde
   if (definition.auth === 'public') return undefined;
   const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
   if (!caller.roles.some((role) => definition.roles.includes(role))) {
-    throw new ForbiddenError(`This action needs one of these roles: ${definition.roles.join(', ')}.`);
+    throw new ForbiddenError(message('request.rolesRequired', { roles: definition.roles.join(', ') }));
   }
   return caller;
 }
@@ -86,9 +88,9 @@ export function httpHandler(definition: RouteDefinition, implement: RouteImpleme
     const log = rootLogger.child({ correlationId, operation: definition.operationId });
     let result: ApiResult;
     let caller: Caller | undefined;
+    const headers = lowerCaseHeaders(event.headers);
     try {
       caller = authorize(definition, event);
-      const headers = lowerCaseHeaders(event.headers);
       const now = clock.now();
       const today = todayIn(serviceConfig().AGENCY_TIME_ZONE, now);
       let rawBody: unknown;
@@ -113,7 +115,9 @@ export function httpHandler(definition: RouteDefinition, implement: RouteImpleme
         log,
       });
     } catch (error) {
-      result = problemFromError(error, correlationId);
+      const language = negotiateLanguage(headers['accept-language']);
+      result = problemFromError(error, correlationId, language);
+      result.headers = { ...result.headers, ...languageHeaders(language) };
       if (result.status >= 500) {
         const err = error instanceof Error ? error : new Error(String(error));
         // Name, message and stack only: never the request, whose body may hold comments or postal codes.

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '../domain/errors';
+import { message } from '../domain/messages';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 
@@ -7,7 +8,7 @@ export function idempotencyKeyFrom(headers: Record<string, string>): string | un
   const key = headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new InvalidRequestError([], 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.');
+    throw new InvalidRequestError([], message('request.idempotencyKeyInvalid'));
   }
   return key;
 }

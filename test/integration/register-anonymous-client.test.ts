@@ -245,3 +245,66 @@ describe('Idempotency-Key', () => {
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
 });
+
+describe('problem+json in the language of Accept-Language', () => {
+  const badRegistration = () => registration({ postalCode: 'DDD 1D1', nickname: 'Jo', registrationDate: undefined });
+
+  it('answers a bad registration in French for fr-CA: title, detail and each field, with Content-Language: fr', async () => {
+    const { agencyId, token } = await newAgency();
+    const response = await call('POST', '/v1/anonymous-clients', { token, body: badRegistration(), headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('content-language')).toBe('fr');
+    expect(response.headers.get('vary')).toMatch(/accept-language/i);
+    expect(response.body).toMatchObject({
+      type: 'urn:newcomer-intake:problem:invalid-request',
+      title: 'La requête n’est pas valide',
+      detail: 'Un ou plusieurs champs ne sont pas valides.',
+    });
+    const details = Object.fromEntries(response.body.errors.map((e: { pointer: string; detail: string }) => [e.pointer, e.detail]));
+    expect(details).toEqual({
+      '/postalCode': expect.stringMatching(/^doit être un code postal canadien \(A1A 1A1\) ou ses trois premiers caractères/),
+      '/nickname': 'ne fait pas partie de cette requête',
+      '/registrationDate': 'est obligatoire',
+    });
+    expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
+  });
+
+  it.each([undefined, 'en-CA', 'de-DE', '*'])('keeps the English answer unchanged for Accept-Language %j', async (acceptLanguage) => {
+    const { token } = await newAgency();
+    const response = await call('POST', '/v1/anonymous-clients', {
+      token,
+      body: badRegistration(),
+      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-language')).toBe('en');
+    expect(response.body).toMatchObject({ title: 'The request is not valid', detail: 'One or more fields are not valid.' });
+    const details = Object.fromEntries(response.body.errors.map((e: { pointer: string; detail: string }) => [e.pointer, e.detail]));
+    expect(details).toEqual({
+      '/postalCode':
+        'must be a Canadian postal code (A1A 1A1) or its first three characters (A1A); letters D, F, I, O, Q, U are never used, W and Z never first',
+      '/nickname': 'is not a field of this request',
+      '/registrationDate': 'is required',
+    });
+  });
+
+  it('answers domain errors in French too, and leaves successful answers without Content-Language', async () => {
+    const { token } = await newAgency();
+    const french = { 'accept-language': 'fr' };
+    const inactive = await call('POST', '/v1/anonymous-clients', { token, body: registration({ siteId: inactiveSite().siteId }), headers: french });
+    expect(inactive.status).toBe(422);
+    expect(inactive.body).toMatchObject({
+      title: 'La requête ne peut pas être traitée',
+      detail: 'Le lieu d’inscription est inconnu ou inactif.',
+      errors: [{ pointer: '/siteId', detail: 'ce lieu n’est plus actif; choisissez-en un autre' }],
+    });
+    const missing = await call('GET', '/v1/anonymous-clients/7M2K9Q4TZ8W3XH5RBN6CDFJPVA', { token, headers: french });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ title: 'Introuvable', detail: 'Aucun client anonyme de votre organisme n’a cet identifiant.' });
+    const created = await call('POST', '/v1/anonymous-clients', { token, body: registration(), headers: french });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('content-language')).toBeNull();
+    expect(created.body.clientName).toBe('Anonymous Client');
+  });
+});

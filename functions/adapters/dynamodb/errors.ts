@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from '../../domain/errors';
+import { message } from '../../domain/messages';
 
 // Errors that mean "DynamoDB or the network is not able to serve right now", not "your request is wrong".
 const TRANSIENT_NAMES = new Set([
@@ -26,7 +27,7 @@ export async function withStorageErrors<T>(what: string, call: () => Promise<T>)
     return await call();
   } catch (error) {
     if (isTransientAwsError(error)) {
-      throw new DependencyUnavailableError(`The database is unavailable (${what}); retry shortly.`, 2, { cause: error });
+      throw new DependencyUnavailableError(message('request.databaseUnavailable', { operation: what }), 2, { cause: error });
     }
     throw error;
   }

@@ -5,6 +5,7 @@
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DependencyUnavailableError } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import type { SiteIndexObject, SiteIndexStore } from '../../ports/site-index-store';
 import { isTransientAwsError } from '../dynamodb/errors';
 
@@ -28,7 +29,7 @@ async function withObjectStoreErrors<T>(what: string, call: () => Promise<T>): P
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
     if (isTransientAwsError(error) || status === 503 || status === 500 || error instanceof Error && error.name === 'SlowDown') {
-      throw new DependencyUnavailableError(`The object store is unavailable (${what}); retry shortly.`, 2, { cause: error });
+      throw new DependencyUnavailableError(message('request.objectStoreUnavailable', { operation: what }), 2, { cause: error });
     }
     throw error;
   }

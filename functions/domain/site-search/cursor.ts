@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidRequestError } from '../errors';
+import { type Message, message } from '../messages';
 import type { SiteCategory } from '../site';
 import { queryWords } from './normalize';
 import type { SearchPosition } from './site-search-index';
@@ -25,19 +26,19 @@ export function encodeCursor(position: SearchPosition, query: CursorQuery): stri
   return Buffer.from(JSON.stringify({ f: queryFingerprint(query), r: position.rank, k: position.sortKey, i: position.siteId })).toString('base64url');
 }
 
-const badCursor = (detail: string) => new InvalidRequestError([{ pointer: '/cursor', detail }]);
+const badCursor = (detail: Message) => new InvalidRequestError([{ pointer: '/cursor', detail }]);
 
 export function decodeCursor(cursor: string, query: CursorQuery): SearchPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badCursor('is not a cursor given by this API');
+    throw badCursor(message('field.siteCursor'));
   }
   const { f, r, k, i } = (parsed ?? {}) as Record<string, unknown>;
   if (typeof f !== 'string' || typeof r !== 'number' || !Number.isInteger(r) || r < 0 || r > 2 || typeof k !== 'string' || typeof i !== 'string') {
-    throw badCursor('is not a cursor given by this API');
+    throw badCursor(message('field.siteCursor'));
   }
-  if (f !== queryFingerprint(query)) throw badCursor('belongs to another query; send the same q, category and group as for the first page');
+  if (f !== queryFingerprint(query)) throw badCursor(message('field.siteCursorOtherQuery'));
   return { rank: r, sortKey: k, siteId: i };
 }

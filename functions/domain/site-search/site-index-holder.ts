@@ -7,6 +7,7 @@
  */
 import type { SiteIndexStore } from '../../ports/site-index-store';
 import { DependencyUnavailableError } from '../errors';
+import { message } from '../messages';
 import { SiteSearchIndex } from './site-search-index';
 import { decodeSnapshot } from './snapshot';
 
@@ -55,7 +56,7 @@ export class SiteIndexHolder {
       const object = await this.store.read();
       if (!object) {
         if (previous) return previous; // a deleted object is an operator's mistake: keep serving
-        throw new DependencyUnavailableError('The site index has not been built yet: an operator must import a site catalog.', 30);
+        throw new DependencyUnavailableError(message('request.siteIndexMissing'), 30);
       }
       if (previous && object.etag === previous.etag) return previous;
       const started = performance.now();
