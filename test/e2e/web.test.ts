@@ -65,6 +65,7 @@ const WORDS = {
     begin: 'Begin Session with Client',
     save: 'Save the session',
     saved: 'The session is saved.',
+    sessionTaken: 'register a new anonymous client for this service',
     navFind: 'Find a Client in my Agency',
     search: 'Search',
     searchBox: 'Words of the comments',
@@ -88,6 +89,7 @@ const WORDS = {
     begin: 'Commencer une séance avec le client',
     save: 'Enregistrer la séance',
     saved: 'La séance est enregistrée.',
+    sessionTaken: 'inscrivez un nouveau client anonyme pour ce service',
     navFind: 'Trouver un client de mon organisme',
     search: 'Rechercher',
     searchBox: 'Mots des commentaires',
@@ -127,7 +129,8 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   const pdf = Buffer.from(await (await fetch(href!)).arrayBuffer());
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
-  // Begin a session: the form is pre-filled from the draft; a second one gets the server's 409 message.
+  // Begin a session: the form is pre-filled from the draft; a second one gets the server's 409 message,
+  // in the UI's language.
   await page.getByRole('button', { name: w.begin }).click();
   await expect.poll(() => page.locator('#session').isVisible()).toBe(true);
   expect(await page.locator('#serviceDate').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -135,7 +138,7 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   await page.getByRole('button', { name: w.save }).click();
   await expect.poll(() => page.locator('#session-status').textContent()).toBe(w.saved);
   await page.getByRole('button', { name: w.save }).click();
-  await expect.poll(() => page.locator('#session-error').textContent()).toMatch(/register a new anonymous client/);
+  await expect.poll(() => page.locator('#session-error').textContent()).toContain(w.sessionTaken);
 
   // Find the client by a word of its comment (the index is fed asynchronously).
   await page.getByRole('button', { name: w.navFind }).click();
@@ -207,6 +210,7 @@ describe('the web front end in chromium', () => {
     await page.getByLabel(WORDS.en.postal).fill('DDD 1D1');
     await page.getByRole('button', { name: WORDS.en.register, exact: true }).click();
     await expect.poll(() => page.locator('#err-postalCode').textContent()).not.toBe('');
+    expect(await page.locator('#err-postalCode').textContent()).toMatch(/^must be a Canadian postal code \(A1A 1A1\)/);
     expect(await page.locator('#postalCode').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#register-submit').isVisible()).toBe(true);
     await expectAccessible(page, 'form with errors');
@@ -264,6 +268,8 @@ describe('the web front end in chromium', () => {
     await page.getByLabel(WORDS.fr.postal).fill('W1A');
     await page.getByRole('button', { name: WORDS.fr.register, exact: true }).click();
     await expect.poll(() => page.locator('#err-postalCode').textContent()).not.toBe('');
+    // The server answers in the UI's language (Accept-Language: fr), so the error beside the field is French.
+    expect(await page.locator('#err-postalCode').textContent()).toMatch(/^doit être un code postal canadien \(A1A 1A1\)/);
     await page.getByLabel(WORDS.fr.postal).fill('');
 
     const word = `mésange${Date.now().toString(36)}`;

@@ -19,11 +19,17 @@ export class ApiError extends Error {
 }
 
 let baseUrl = '';
+let language = 'en';
 let token: string | undefined = sessionStorage.getItem('token') ?? undefined;
 let onUnauthorized: (() => void) | undefined;
 
 export function setApiBase(url: string) {
   baseUrl = url;
+}
+
+/** The UI's language: sent as Accept-Language, so the server writes its error texts in it. */
+export function setApiLanguage(value: string) {
+  language = value;
 }
 
 export function setToken(value: string | undefined) {
@@ -58,7 +64,7 @@ export function tokenClaims(): Record<string, unknown> {
 
 /** The raw response, for callers that read headers or a 304. */
 export function send(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; cache?: RequestCache } = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, ...options.headers };
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);

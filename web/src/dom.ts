@@ -1,5 +1,5 @@
 /** A tiny element builder and the language switch: no framework. */
-import { ApiError } from './api';
+import { ApiError, setApiLanguage } from './api';
 import { type Language, MESSAGES, type Messages, type TextKey } from './i18n';
 
 type Child = Node | string | null | undefined | false;
@@ -18,6 +18,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 }
 
 let language: Language = (localStorage.getItem('language') as Language | null) === 'fr' ? 'fr' : 'en';
+setApiLanguage(language);
 const listeners: (() => void)[] = [];
 
 export const lang = (): Language => language;
@@ -62,6 +63,7 @@ export function errorMessage(error: unknown): string {
 
 export function setLanguage(next: Language) {
   language = next;
+  setApiLanguage(next);
   localStorage.setItem('language', next);
   document.documentElement.lang = next;
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
