@@ -3,8 +3,9 @@
  * validate with. Nothing here is written by hand per route, so the document cannot drift from the API.
  */
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { LANGUAGES } from '../domain/messages';
 import { type RouteDefinition, routes } from './routes';
-import { ProblemSchema } from './schemas';
+import { AcceptLanguageHeadersSchema, ProblemSchema } from './schemas';
 
 const COMMON_ERRORS: Record<number, string> = {
   304: 'Not modified: If-None-Match matches the current entity tag (no body).',
@@ -22,11 +23,20 @@ const COMMON_ERRORS: Record<number, string> = {
   503: 'A dependency is unavailable; retry after Retry-After seconds.',
 };
 
+const PROBLEM_HEADERS: Record<string, { description: string; schema: { type: 'string'; enum?: string[] } }> = {
+  'Content-Language': {
+    description: 'The language the problem is written in, negotiated from Accept-Language.',
+    schema: { type: 'string', enum: [...LANGUAGES] },
+  },
+  Vary: { description: 'Accept-Language: the problem text depends on it.', schema: { type: 'string' } },
+};
+
 function problemResponse(status: number) {
   // A 304 has no body at all.
   if (status < 400) return { description: COMMON_ERRORS[status] ?? 'No body.' };
   return {
     description: COMMON_ERRORS[status] ?? 'Error.',
+    headers: PROBLEM_HEADERS,
     content: { 'application/problem+json': { schema: ProblemSchema } },
   };
 }
@@ -57,7 +67,7 @@ function toRouteConfig(definition: RouteDefinition, today: string): RouteConfig 
     request: {
       params: definition.params,
       query: definition.query,
-      headers: definition.headers,
+      headers: definition.headers ? definition.headers.extend(AcceptLanguageHeadersSchema.shape) : AcceptLanguageHeadersSchema,
       body: body ? { required: true, content: { 'application/json': { schema: body } } } : undefined,
     },
     responses,
@@ -80,7 +90,8 @@ export function buildOpenApiDocument(options: { version: string; today: string }
       title: 'newcomer-intake',
       version: options.version,
       description:
-        'Anonymous-client registration for immigrant-settlement agencies. Errors are RFC 9457 problem+json. ' +
+        'Anonymous-client registration for immigrant-settlement agencies. Errors are RFC 9457 problem+json, ' +
+        'in English or French as Accept-Language prefers (Content-Language says which). ' +
         "Every record belongs to the caller's agency; another agency's records answer 404.",
     },
   });

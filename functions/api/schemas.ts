@@ -59,6 +59,20 @@ export const IdempotencyHeadersSchema = z.object({
     }),
 });
 
+/** Every route takes it: problem+json answers are written in the language it prefers. */
+export const AcceptLanguageHeadersSchema = z.object({
+  'Accept-Language': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'Accept-Language', in: 'header' },
+      description:
+        'The language of problem+json `title`, `detail` and `errors[].detail` (RFC 9110 q-values): French for `fr` or a regional ' +
+        'variant (`fr-CA`), English otherwise or when absent. Successful answers do not depend on it.',
+      example: 'fr-CA,fr;q=0.9,en;q=0.8',
+    }),
+});
+
 export const IfMatchHeadersSchema = z.object({
   'If-Match': z.string().openapi({
     param: { name: 'If-Match', in: 'header', required: true },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../functions/api/openapi';
 import { anonymousClientRules, SERVER_OWNED_FIELDS } from '../../functions/domain/anonymous-client';
 import { NotFoundError } from '../../functions/domain/errors';
 import { catalogEntries, message, render } from '../../functions/domain/messages';
@@ -125,5 +126,21 @@ describe('problem+json in the caller’s language', () => {
 
   it('answers a 500 in French too, still without internals', () => {
     expect(problemFromError(new TypeError('boom'), 'r', 'fr').body).toMatchObject({ title: 'Erreur interne', status: 500 });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('offers Accept-Language on every operation and describes Content-Language and Vary on every problem answer', () => {
+    const document = buildOpenApiDocument({ version: 'test', today: '2024-03-01' }) as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const operation of operations) {
+      expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'Accept-Language', in: 'header' }));
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) expect(Object.keys(response.headers ?? {})).toEqual(['Content-Language', 'Vary']);
+      }
+    }
   });
 });
