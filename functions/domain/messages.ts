@@ -105,6 +105,19 @@ const CATALOG = {
     en: 'This anonymous client already has its session. An anonymous client is a new client each time a session is created: register a new anonymous client for this service.',
     fr: 'Ce client anonyme a déjà sa séance. Un client anonyme est un nouveau client chaque fois qu’une séance est créée : inscrivez un nouveau client anonyme pour ce service.',
   },
+  // Receipts.
+  'receipt.notFound': {
+    en: 'No receipt with this id for this client in your agency.',
+    fr: 'Aucun reçu de ce client de votre organisme n’a cet identifiant.',
+  },
+  'receipt.renderFailed': {
+    en: 'The receipt could not be rendered; retry shortly.',
+    fr: 'Le reçu n’a pas pu être produit; réessayez dans un instant.',
+  },
+  'receipt.storeFailed': {
+    en: 'The receipt could not be stored; retry shortly.',
+    fr: 'Le reçu n’a pas pu être enregistré; réessayez dans un instant.',
+  },
   'site.notFound': { en: 'No registration site has this id.', fr: 'Aucun lieu d’inscription n’a cet identifiant.' },
   'site.registrationSiteUnusable': {
     en: 'The registration site is unknown or inactive.',

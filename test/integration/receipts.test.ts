@@ -125,7 +125,14 @@ describe('GET /v1/anonymous-clients/{clientId}/receipts', () => {
     expect(one.status).toBe(200);
     const { url: _url, urlExpiresAt: _expires, ...stable } = first.body;
     expect(one.body).toMatchObject(stable);
-    expect((await call('GET', `/v1/anonymous-clients/${clientId}/receipts/7M2K9Q4TZ8W3XH5RBN6CDFJPVA`, { token })).status).toBe(404);
+    const unknown = `/v1/anonymous-clients/${clientId}/receipts/7M2K9Q4TZ8W3XH5RBN6CDFJPVA`;
+    const missing = await call('GET', unknown, { token });
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toBe('No receipt with this id for this client in your agency.');
+    const missingInFrench = await call('GET', unknown, { token, headers: { 'accept-language': 'fr-CA' } });
+    expect(missingInFrench.status).toBe(404);
+    expect(missingInFrench.headers.get('content-language')).toBe('fr');
+    expect(missingInFrench.body.detail).toBe('Aucun reçu de ce client de votre organisme n’a cet identifiant.');
   });
 });
 
