@@ -6,10 +6,10 @@ import '../api/openapi-zod';
 import * as z from 'zod';
 import { isIsoCalendarDate } from './calendar';
 import { freeTextInputSchema } from './free-text';
-import { message, zodMessage } from './messages';
 import { normalizePostalCode } from './postal-code';
 import { codesOf, FIRST_ARRIVAL_YEAR, GENDERS, IMMIGRATION_STATUSES } from './reference-data';
 import { SiteIdSchema } from './site';
+import { clientMessage, clientZodMessage } from './client-messages';
 
 export const ANONYMOUS_CLIENT_NAME = { en: 'Anonymous Client', fr: 'Client anonyme' } as const;
 export const EARLIEST_REGISTRATION_DATE = '2000-01-01';
@@ -17,7 +17,7 @@ export const MAX_COMMENT_CHARACTERS = 4000;
 export const MAX_BATCH_CLIENTS = 25;
 
 /** The one answer for a client that is missing or belongs to another agency: the two are indistinguishable. */
-export const CLIENT_NOT_FOUND = message('client.notFound');
+export const CLIENT_NOT_FOUND = clientMessage('client.notFound');
 
 /** Fields fixed at registration: an edit that names them is refused (CONTRACT §6). */
 export const IMMUTABLE_FIELDS = ['registrationDate', 'clientType', 'clientName', 'agency'] as const;
@@ -45,7 +45,7 @@ const ImmigrationStatusSchema = z
 const arrivalYearSchema = (currentYear: number) =>
   z
     .union([z.int().min(FIRST_ARRIVAL_YEAR).max(currentYear), z.literal('UNKNOWN')], {
-      error: zodMessage('field.arrivalYear', { min: FIRST_ARRIVAL_YEAR, max: currentYear }),
+      error: clientZodMessage('field.arrivalYear', { min: FIRST_ARRIVAL_YEAR, max: currentYear }),
     })
     .openapi({ description: `Year of arrival in Canada (${FIRST_ARRIVAL_YEAR} to the current year) or "UNKNOWN".` });
 
@@ -56,7 +56,7 @@ const postalCodeInputSchema = z
     if (value === null || value.trim() === '') return null;
     const normalized = normalizePostalCode(value);
     if (!normalized) {
-      ctx.addIssue({ code: 'custom', message: zodMessage('field.postalCode') });
+      ctx.addIssue({ code: 'custom', message: clientZodMessage('field.postalCode') });
       return z.NEVER;
     }
     return normalized;
@@ -71,9 +71,9 @@ const postalCodeInputSchema = z
 export const dateUpToTodaySchema = (today: string) =>
   z
     .string()
-    .refine(isIsoCalendarDate, { message: zodMessage('field.date'), abort: true })
-    .refine((date) => date >= EARLIEST_REGISTRATION_DATE, zodMessage('field.dateNotBefore', { date: EARLIEST_REGISTRATION_DATE }))
-    .refine((date) => date <= today, zodMessage('field.dateNotAfterToday', { today }))
+    .refine(isIsoCalendarDate, { message: clientZodMessage('field.date'), abort: true })
+    .refine((date) => date >= EARLIEST_REGISTRATION_DATE, clientZodMessage('field.dateNotBefore', { date: EARLIEST_REGISTRATION_DATE }))
+    .refine((date) => date <= today, clientZodMessage('field.dateNotAfterToday', { today }))
     .openapi({ format: 'date', description: "Not after today in the agency's time zone, not before 2000-01-01." });
 
 const commentsInputSchema = freeTextInputSchema(MAX_COMMENT_CHARACTERS).openapi({
@@ -111,7 +111,7 @@ function buildRules(today: string) {
       siteId: SiteIdSchema.optional(),
       comments: commentsInputSchema.optional(),
     })
-    .refine((fields) => Object.keys(fields).length > 0, zodMessage('field.nothingToChange'))
+    .refine((fields) => Object.keys(fields).length > 0, clientZodMessage('field.nothingToChange'))
     .openapi('AnonymousClientEdit');
   return { registration, batch, edit };
 }

@@ -8,8 +8,8 @@ import type { SiteCatalog } from '../ports/site-catalog';
 import { type AnonymousClient, type AnonymousClientEdit, CLIENT_NOT_FOUND } from './anonymous-client';
 import type { Caller } from './caller';
 import { NotFoundError, PreconditionFailedError, UnprocessableError } from './errors';
-import { message } from './messages';
 import { unusableSiteDetail } from './site';
+import { clientMessage } from './client-messages';
 
 export interface EditDependencies {
   clients: ClientStore;
@@ -17,7 +17,7 @@ export interface EditDependencies {
   now: () => Date;
 }
 
-const STALE = message('client.stale');
+const STALE = clientMessage('client.stale');
 
 export async function editAnonymousClient(
   clientId: string,
@@ -47,7 +47,7 @@ export async function editAnonymousClient(
   if (edit.siteId !== undefined && edit.siteId !== current.site.siteId) {
     const site = await deps.sites.get(edit.siteId);
     if (!site?.active) {
-      throw new UnprocessableError(message('site.registrationSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
+      throw new UnprocessableError(clientMessage('site.registrationSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
     }
     next.site = { siteId: site.siteId, name: site.name };
     changedFields.push('siteId');

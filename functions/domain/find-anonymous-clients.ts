@@ -20,9 +20,10 @@ import { isIsoCalendarDate } from './calendar';
 import type { Caller } from './caller';
 import { commentWords, MAX_QUERY_WORDS, type ParsedSearchText, parseSearchText, wordsMatch } from './comment-words';
 import { InvalidRequestError } from './errors';
-import { message, zodMessage } from './messages';
+import { zodMessage } from './messages';
 import { type CursorCodec, InvalidCursorError } from './search-cursor';
 import { SiteIdSchema } from './site';
+import { clientMessage, clientZodMessage } from './client-messages';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -33,12 +34,12 @@ export const PROBE_SIZE = 100;
 /** Entries one request reads at most before it answers with what it found and a cursor. */
 export const MAX_SCANNED = 3000;
 
-const LIMIT_RULE = zodMessage('field.wholeNumberRange', { min: 1, max: MAX_PAGE_SIZE });
+const LIMIT_RULE = clientZodMessage('field.wholeNumberRange', { min: 1, max: MAX_PAGE_SIZE });
 
 const dateParameter = (what: string) =>
   z
     .string()
-    .refine(isIsoCalendarDate, zodMessage('field.date'))
+    .refine(isIsoCalendarDate, clientZodMessage('field.date'))
     .optional()
     .openapi({ format: 'date', description: `Only clients registered on or ${what} this day.` });
 
@@ -65,15 +66,15 @@ export const FindAnonymousClientsQuerySchema = z
       .openapi({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
     cursor: z
       .string()
-      .max(2000, zodMessage('field.clientCursorTooLong'))
+      .max(2000, clientZodMessage('field.clientCursorTooLong'))
       .optional()
       .openapi({ description: 'The nextCursor of the previous page, with the same q, siteId, from and to.' }),
   })
   .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: zodMessage('field.toNotBeforeFrom') });
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: clientZodMessage('field.toNotBeforeFrom') });
     if (query.q !== undefined && query.q.trim() !== '') {
       const words = commentWords(query.q).length;
-      if (words === 0) ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.oneWord') });
+      if (words === 0) ctx.addIssue({ code: 'custom', path: ['q'], message: clientZodMessage('field.oneWord') });
       if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.maxWords', { max: MAX_QUERY_WORDS }) });
     }
   });
@@ -186,8 +187,8 @@ function clientMatches(client: AnonymousClient, conditions: Conditions): boolean
 
 function invalidCursor(): InvalidRequestError {
   return new InvalidRequestError(
-    [{ pointer: '/cursor', detail: message('field.clientCursor') }],
-    message('request.invalidCursor'),
+    [{ pointer: '/cursor', detail: clientMessage('field.clientCursor') }],
+    clientMessage('request.invalidCursor'),
   );
 }
 

@@ -1,6 +1,6 @@
 import '../api/openapi-zod';
 import * as z from 'zod';
-import { zodMessage } from './messages';
+import { clientZodMessage } from './client-messages';
 
 // Line feed, carriage return and tab are how people lay out notes; every other C0/C1 control
 // character (and DEL) is either an encoding accident or an attempt to smuggle terminal escapes.
@@ -19,12 +19,12 @@ export function freeTextInputSchema(maxCharacters: number) {
       if (value === null) return null;
       const text = value.normalize('NFC').trim();
       if (FORBIDDEN_CONTROL_CHARACTERS.test(text)) {
-        ctx.addIssue({ code: 'custom', message: zodMessage('field.controlCharacters') });
+        ctx.addIssue({ code: 'custom', message: clientZodMessage('field.controlCharacters') });
         return z.NEVER;
       }
       const length = [...text].length;
       if (length > maxCharacters) {
-        ctx.addIssue({ code: 'custom', message: zodMessage('field.tooLongAfterTrimming', { max: maxCharacters, length }) });
+        ctx.addIssue({ code: 'custom', message: clientZodMessage('field.tooLongAfterTrimming', { max: maxCharacters, length }) });
         return z.NEVER;
       }
       return text === '' ? null : text;

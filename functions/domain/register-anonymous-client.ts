@@ -9,8 +9,8 @@ import type { Caller } from './caller';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { ConflictError, type FieldError, UnprocessableError } from './errors';
 import { newId } from './ids';
-import { message } from './messages';
 import { unusableSiteDetail } from './site';
+import { clientMessage } from './client-messages';
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
@@ -83,7 +83,7 @@ export async function registerAnonymousClients(
   if (outcome.kind === 'created') return { clients, replayed: false };
   if (outcome.existing && requestHash) return replay(outcome.existing, requestHash, caller, deps.clients);
   // The key is taken but its record is not readable yet: a concurrent first request is committing.
-  throw new ConflictError(message('request.idempotencyInProgress'), 1);
+  throw new ConflictError(clientMessage('request.idempotencyInProgress'), 1);
 }
 
 async function replay(
@@ -93,7 +93,7 @@ async function replay(
   clients: ClientStore,
 ): Promise<RegistrationResult> {
   if (existing.requestHash !== requestHash) {
-    throw new UnprocessableError(message('request.idempotencyKeyReused'));
+    throw new UnprocessableError(clientMessage('request.idempotencyKeyReused'));
   }
   // The replay shows the clients as they are now: the same ids, with any edits made since.
   return { clients: await clients.getMany(caller.agencyId, existing.clientIds), replayed: true };
@@ -120,6 +120,6 @@ async function resolveSiteNames(
       detail: unusableSiteDetail(inactive.has(registration.siteId)),
     });
   });
-  if (errors.length > 0) throw new UnprocessableError(message('site.registrationSiteUnusable'), errors);
+  if (errors.length > 0) throw new UnprocessableError(clientMessage('site.registrationSiteUnusable'), errors);
   return names;
 }

@@ -11,14 +11,14 @@ import type { SiteCatalog } from '../ports/site-catalog';
 import { type AnonymousClient, AnonymousClientSchema, CLIENT_NOT_FOUND, dateUpToTodaySchema } from './anonymous-client';
 import type { Caller } from './caller';
 import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from './errors';
-import { message } from './messages';
 import { freeTextInputSchema } from './free-text';
 import { newId } from './ids';
 import { codesOf, DELIVERY_METHODS, SESSION_TYPES } from './reference-data';
 import { SiteIdSchema, unusableSiteDetail } from './site';
+import { clientMessage } from './client-messages';
 
 export const MAX_SESSION_NOTES_CHARACTERS = 4000;
-export const SESSION_ALREADY_TAKEN = message('client.sessionTaken');
+export const SESSION_ALREADY_TAKEN = clientMessage('client.sessionTaken');
 
 const SessionTypeSchema = z.enum(codesOf(SESSION_TYPES)).openapi({ description: 'A session type code from GET /v1/reference-data.' });
 const DeliveryMethodSchema = z.enum(codesOf(DELIVERY_METHODS)).openapi({ description: 'A delivery method code from GET /v1/reference-data.' });
@@ -120,7 +120,7 @@ export async function beginSession(clientId: string, input: NewSession, caller: 
   const client = await readClientOrThrow(deps.clients, caller.agencyId, clientId);
   if (input.serviceDate < client.registrationDate) {
     throw new InvalidRequestError([
-      { pointer: '/serviceDate', detail: message('field.dateNotBeforeRegistration', { date: client.registrationDate }) },
+      { pointer: '/serviceDate', detail: clientMessage('field.dateNotBeforeRegistration', { date: client.registrationDate }) },
     ]);
   }
   const site = input.siteId === client.site.siteId ? client.site : await activeSiteOrThrow(deps.sites, input.siteId);
@@ -146,7 +146,7 @@ export async function beginSession(clientId: string, input: NewSession, caller: 
 async function activeSiteOrThrow(sites: SiteCatalog, siteId: string) {
   const site = await sites.get(siteId);
   if (!site?.active) {
-    throw new UnprocessableError(message('site.sessionSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
+    throw new UnprocessableError(clientMessage('site.sessionSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
   }
   return { siteId: site.siteId, name: site.name };
 }

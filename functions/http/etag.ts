@@ -1,6 +1,6 @@
 import { PreconditionFailedError, PreconditionRequiredError } from '../domain/errors';
-import { message } from '../domain/messages';
 import type { AnonymousClient } from '../domain/anonymous-client';
+import { clientMessage } from '../domain/client-messages';
 
 /** A strong entity tag for a client's current version (If-Match on edits compares against it). */
 export function clientETag(client: Pick<AnonymousClient, 'version'>): string {
@@ -13,9 +13,9 @@ export function clientETag(client: Pick<AnonymousClient, 'version'>): string {
  */
 export function versionFromIfMatch(headers: Record<string, string>): number | '*' {
   const value = headers['if-match']?.trim();
-  if (!value) throw new PreconditionRequiredError(message('request.ifMatchRequired'));
+  if (!value) throw new PreconditionRequiredError(clientMessage('request.ifMatchRequired'));
   if (value === '*') return '*';
   const match = /^"(\d{1,9})"$/.exec(value);
-  if (!match) throw new PreconditionFailedError(message('request.ifMatchStale'));
+  if (!match) throw new PreconditionFailedError(clientMessage('request.ifMatchStale'));
   return Number(match[1]);
 }

@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../domain/errors';
-import { message } from '../domain/messages';
+import { clientMessage } from '../domain/client-messages';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 
@@ -8,7 +8,7 @@ export function idempotencyKeyFrom(headers: Record<string, string>): string | un
   const key = headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new InvalidRequestError([], message('request.idempotencyKeyInvalid'));
+    throw new InvalidRequestError([], clientMessage('request.idempotencyKeyInvalid'));
   }
   return key;
 }

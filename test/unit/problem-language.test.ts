@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../functions/api/openapi';
 import { anonymousClientRules, SERVER_OWNED_FIELDS } from '../../functions/domain/anonymous-client';
 import { NotFoundError } from '../../functions/domain/errors';
-import { catalogEntries, message, render } from '../../functions/domain/messages';
+import { CLIENT_MESSAGES, clientMessage } from '../../functions/domain/client-messages';
+import { COMMON_MESSAGES, message, render } from '../../functions/domain/messages';
+import { RECEIPT_MESSAGES } from '../../functions/domain/receipts/receipt-messages';
 import { negotiateLanguage } from '../../functions/http/language';
 import { problemFromError } from '../../functions/http/problem';
 import { parseOrThrow } from '../../functions/http/validation';
@@ -37,7 +39,16 @@ describe('Accept-Language negotiation', () => {
 
 const parametersOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
+/** Every catalog: the common one and each area's (a new area catalog must be added here). */
+const CATALOGS = [COMMON_MESSAGES, CLIENT_MESSAGES, RECEIPT_MESSAGES].map((defined) => defined.catalog);
+const catalogEntries = (): [string, { en: string; fr: string }][] => CATALOGS.flatMap((catalog) => Object.entries(catalog));
+
 describe('message catalog', () => {
+  it('gives every message id to one catalog only', () => {
+    const ids = catalogEntries().map(([id]) => id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it.each(catalogEntries())('%s has an English and a French text with the same parameters', (_, texts) => {
     expect(texts.en.trim()).not.toBe('');
     expect(texts.fr?.trim() ?? '').not.toBe('');
@@ -55,7 +66,7 @@ describe('message catalog', () => {
     const tooLarge = message('request.tooLarge', { bytes: 70000, limit: 65536 });
     expect(render(tooLarge, 'en')).toBe('The body is 70000 bytes; the limit is 65536 (64 KiB).');
     expect(render(tooLarge, 'fr')).toBe('Le corps fait 70\u00a0000 octets; la limite est de 65\u00a0536 (64 Kio).');
-    expect(render(message('field.arrivalYear', { min: 1900, max: 2024 }), 'fr')).toBe('doit être une année de 1900 à 2024, ou «\u00a0UNKNOWN\u00a0»');
+    expect(render(clientMessage('field.arrivalYear', { min: 1900, max: 2024 }), 'fr')).toBe('doit être une année de 1900 à 2024, ou «\u00a0UNKNOWN\u00a0»');
   });
 });
 
@@ -120,7 +131,7 @@ describe('problem+json in the caller’s language', () => {
     expect(late.errors).toEqual([
       { pointer: '/registrationDate', detail: 'ne doit pas dépasser la date d’aujourd’hui (2024-03-01) dans le fuseau horaire de l’organisme' },
     ]);
-    const notFound = problemFromError(new NotFoundError(message('client.notFound')), 'r', 'fr').body;
+    const notFound = problemFromError(new NotFoundError(clientMessage('client.notFound')), 'r', 'fr').body;
     expect(notFound).toMatchObject({ title: 'Introuvable', detail: 'Aucun client anonyme de votre organisme n’a cet identifiant.' });
   });
 

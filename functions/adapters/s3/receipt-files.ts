@@ -7,8 +7,8 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DependencyUnavailableError } from '../../domain/errors';
-import { message } from '../../domain/messages';
 import type { ReceiptFileName, ReceiptFiles } from '../../ports/receipt-store';
+import { receiptMessage } from '../../domain/receipts/receipt-messages';
 
 export const RECEIPTS_PREFIX = 'receipts/';
 
@@ -40,7 +40,7 @@ export class S3ReceiptFiles implements ReceiptFiles {
     } catch (error) {
       // Whatever the cause (network, throttling, a missing bucket), nothing points at this file yet and a
       // retry is the caller's remedy.
-      throw new DependencyUnavailableError(message('receipt.storeFailed'), 2, { cause: error });
+      throw new DependencyUnavailableError(receiptMessage('receipt.storeFailed'), 2, { cause: error });
     }
     return key;
   }

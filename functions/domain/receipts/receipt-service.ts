@@ -10,11 +10,11 @@ import type { ReceiptFiles, ReceiptStore, StoredReceipt } from '../../ports/rece
 import { CLIENT_NOT_FOUND } from '../anonymous-client';
 import type { Caller } from '../caller';
 import { DependencyUnavailableError, NotFoundError } from '../errors';
-import { message } from '../messages';
 import { ID_PATTERN, newId } from '../ids';
 import { renderCsvReceipt } from './csv-receipt';
 import { RECEIPT_CONTENT_TYPES, type Receipt, type ReceiptRequest, receiptFileName } from './receipt';
 import type { ReceiptContext } from './receipt-content';
+import { receiptMessage } from './receipt-messages';
 
 export interface ReceiptSettings {
   /** How long a link works. */
@@ -88,7 +88,7 @@ export async function createReceipt(clientId: string, request: ReceiptRequest, c
   try {
     body = await (deps.render ?? renderReceipt)(request.format, context);
   } catch (error) {
-    throw new DependencyUnavailableError(message('receipt.renderFailed'), 2, { cause: error });
+    throw new DependencyUnavailableError(receiptMessage('receipt.renderFailed'), 2, { cause: error });
   }
   const objectKey = await deps.files.put(
     { agencyId: caller.agencyId, clientId, receiptId, format: request.format },
@@ -135,6 +135,6 @@ export async function getReceipt(clientId: string, receiptId: string, caller: Ca
   const stored =
     ID_PATTERN.test(clientId) && ID_PATTERN.test(receiptId) ? await deps.receipts.get(caller.agencyId, clientId, receiptId) : undefined;
   const now = deps.now();
-  if (!stored || !retrievable(stored, now)) throw new NotFoundError(message('receipt.notFound'));
+  if (!stored || !retrievable(stored, now)) throw new NotFoundError(receiptMessage('receipt.notFound'));
   return withLink(stored, deps, now);
 }
