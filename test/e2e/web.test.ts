@@ -190,6 +190,16 @@ describe('the web front end in chromium', () => {
     await expect.poll(() => page.locator('#postalCode').inputValue()).toBe('');
     expect(asked).toBe('Clear everything typed on this form?');
 
+    // A site id typed by hand gets its name when the field is left; another id never keeps it.
+    await page.locator('#siteId').fill('ON-SCH-000001');
+    await page.locator('#siteId').press('Tab');
+    await expect.poll(() => page.locator('#siteName').inputValue()).toBe('Josiah Henson Public School');
+    await page.locator('#siteId').fill('ON-SCH-NOSUCHSITE');
+    expect(await page.locator('#siteName').inputValue()).toBe('');
+    await page.locator('#siteId').press('Tab');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#siteName').inputValue()).toBe('');
+
     // Find dialog: through Filter, then through the tree.
     await pickSiteByFilter(page, 'en', 'josiah henson', 'ON-SCH-000001');
     expect(await page.locator('#siteName').inputValue()).toBe('Josiah Henson Public School');

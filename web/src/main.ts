@@ -74,6 +74,21 @@ findButton.addEventListener('click', () =>
   }, findButton),
 );
 
+// Staff who know their site's id may type it: the name follows from the catalog once the field is
+// left, and a name never stays beside another site's id. An unknown or inactive id leaves the name
+// empty; Register then shows the server's reason beside the field.
+siteIdInput.addEventListener('input', () => (siteNameInput.value = ''));
+siteIdInput.addEventListener('change', () => void fillSiteName(siteIdInput.value.trim()));
+async function fillSiteName(siteId: string) {
+  if (!siteId) return;
+  try {
+    const site = await api<{ name: string; active: boolean }>('GET', `/v1/sites/${encodeURIComponent(siteId)}`);
+    if (siteIdInput.value.trim() === siteId && site.active) siteNameInput.value = site.name;
+  } catch {
+    // Unknown id (404) or the API unreachable: nothing to fill in.
+  }
+}
+
 const registerForm = h(
   'form',
   { id: 'register-form', novalidate: true },
