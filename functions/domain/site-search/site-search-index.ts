@@ -15,12 +15,10 @@
  * prefix, which touches a few hundred dictionary entries instead of all of them.
  */
 import type { Site, SiteCategory } from '../site';
+import { RANK_STARTS_WITH, RANK_TYPO, RANK_WORD_PREFIX } from './name-match';
 import { MIN_TYPO_WORD_LENGTH, queryWords, sortKeyOf } from './normalize';
 import type { SnapshotColumns } from './snapshot';
 
-export const RANK_STARTS_WITH = 0;
-export const RANK_WORD_PREFIX = 1;
-export const RANK_TYPO = 2;
 
 /** Where a page ended: the next page starts after this match. Stable across index versions. */
 export interface SearchPosition {
