@@ -7,7 +7,7 @@ import { api, ApiError, query } from './api';
 import { clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, lang, m, onLanguage, showFieldErrors, t, translated } from './dom';
 import type { TextKey } from './i18n';
 import { screen } from './layout';
-import { openSiteFinder } from './site-finder';
+import { bindSiteField } from './site-finder';
 import type { Client, Coded, ReferenceData } from './types';
 
 const PAGE_SIZE = 25;
@@ -40,13 +40,7 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
   const section = screen('find-clients', 'findClientsTitle', form, error, count, results, h('div', { class: 'buttons' }, moreButton), profile);
   clearErrorsOnInput(form);
 
-  siteButton.addEventListener('click', () =>
-    openSiteFinder((site) => {
-      siteInput.value = site.siteId;
-      siteName.textContent = site.name;
-    }, siteButton),
-  );
-  siteInput.addEventListener('input', () => (siteName.textContent = ''));
+  bindSiteField(siteInput, siteButton, (name) => (siteName.textContent = name));
 
   const label = (items: Coded[] | undefined, code: string) => items?.find((item) => item.code === code)?.label[lang()] ?? code;
 

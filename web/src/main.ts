@@ -10,7 +10,7 @@ import { createFindClientsScreen } from './find-clients';
 import type { TextKey } from './i18n';
 import { header, screen, show } from './layout';
 import { createSignIn, type SignIn } from './sign-in';
-import { openSiteFinder } from './site-finder';
+import { bindSiteField } from './site-finder';
 import type { Client, Coded, ReferenceData } from './types';
 import './style.css';
 
@@ -67,27 +67,7 @@ onLanguage(updateCounter);
 const registerError = h('p', { class: 'form-error', role: 'alert', id: 'register-error' });
 const findButton = t('button', 'find', { type: 'button', id: 'find-site' });
 onLanguage(() => findButton.setAttribute('aria-label', m().findSiteLabel));
-findButton.addEventListener('click', () =>
-  openSiteFinder((site) => {
-    siteIdInput.value = site.siteId;
-    siteNameInput.value = site.name;
-  }, findButton),
-);
-
-// Staff who know their site's id may type it: the name follows from the catalog once the field is
-// left, and a name never stays beside another site's id. An unknown or inactive id leaves the name
-// empty; Register then shows the server's reason beside the field.
-siteIdInput.addEventListener('input', () => (siteNameInput.value = ''));
-siteIdInput.addEventListener('change', () => void fillSiteName(siteIdInput.value.trim()));
-async function fillSiteName(siteId: string) {
-  if (!siteId) return;
-  try {
-    const site = await api<{ name: string; active: boolean }>('GET', `/v1/sites/${encodeURIComponent(siteId)}`);
-    if (siteIdInput.value.trim() === siteId && site.active) siteNameInput.value = site.name;
-  } catch {
-    // Unknown id (404) or the API unreachable: nothing to fill in.
-  }
-}
+bindSiteField(siteIdInput, findButton, (name) => (siteNameInput.value = name));
 
 const registerForm = h(
   'form',

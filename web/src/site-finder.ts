@@ -185,6 +185,33 @@ findDialog.addEventListener('keydown', (event) => {
 });
 
 /** Opens the dialog; `onSelect` receives the site chosen with Select Site, and focus returns to `opener`. */
+/**
+ * A site id field, its Find button and the site's name shown beside it (the register form and Find a
+ * Client). Staff who know their site's id may type it: the name follows from the catalog once the
+ * field is left (GET /v1/sites/{siteId}, an active site only), and a name never stays beside another
+ * site's id. An unknown or inactive id leaves the name empty; the server names the problem on submit.
+ */
+export function bindSiteField(idInput: HTMLInputElement, findButton: HTMLElement, showName: (name: string) => void) {
+  findButton.addEventListener('click', () =>
+    openSiteFinder((site) => {
+      idInput.value = site.siteId;
+      showName(site.name);
+    }, findButton),
+  );
+  idInput.addEventListener('input', () => showName(''));
+  idInput.addEventListener('change', () => {
+    const siteId = idInput.value.trim();
+    if (!siteId) return;
+    api<{ name: string; active: boolean }>('GET', `/v1/sites/${encodeURIComponent(siteId)}`).then(
+      (site) => {
+        if (idInput.value.trim() === siteId && site.active) showName(site.name);
+      },
+      // Unknown id (404) or the API unreachable: nothing to fill in.
+      () => {},
+    );
+  });
+}
+
 export function openSiteFinder(onSelect: (site: SiteChoice) => void, opener: HTMLElement) {
   chosen = { onSelect, opener };
   findError.textContent = '';
