@@ -1,20 +1,13 @@
 /**
- * "Begin Session with Client". An anonymous person is a new client each time a service is given, so
- * an anonymous profile takes exactly one session; the next service needs a new anonymous registration.
- * Nothing is carried from one anonymous profile to another.
+ * The session of an anonymous client: its form's rules, its shape, and the draft pre-filled from the
+ * profile. The use case that stores one is ./begin-session.ts; this module knows no store.
  */
 import '../api/openapi-zod';
 import * as z from 'zod';
-import type { ClientStore } from '../ports/client-store';
-import type { SessionStore } from '../ports/session-store';
-import type { SiteCatalog } from '../ports/site-catalog';
-import { type AnonymousClient, AnonymousClientSchema, CLIENT_NOT_FOUND, dateUpToTodaySchema } from './anonymous-client';
-import type { Caller } from './caller';
-import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from './errors';
+import { type AnonymousClient, AnonymousClientSchema, dateUpToTodaySchema } from './anonymous-client';
 import { freeTextInputSchema } from './free-text';
-import { newId } from './ids';
 import { codesOf, DELIVERY_METHODS, SESSION_TYPES } from './reference-data';
-import { SiteIdSchema, unusableSiteDetail } from './site';
+import { SiteIdSchema } from './site';
 import { clientMessage } from './client-messages';
 
 export const MAX_SESSION_NOTES_CHARACTERS = 4000;
@@ -100,53 +93,4 @@ export function sessionDraft(client: AnonymousClient, today: string): SessionDra
       postalCode: client.postalCode,
     },
   };
-}
-
-export interface SessionDependencies {
-  clients: ClientStore;
-  sessions: SessionStore;
-  sites: SiteCatalog;
-  now: () => Date;
-}
-
-
-export async function readClientOrThrow(clients: ClientStore, agencyId: string, clientId: string): Promise<AnonymousClient> {
-  const client = await clients.get(agencyId, clientId);
-  if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
-  return client;
-}
-
-export async function beginSession(clientId: string, input: NewSession, caller: Caller, deps: SessionDependencies): Promise<Session> {
-  const client = await readClientOrThrow(deps.clients, caller.agencyId, clientId);
-  if (input.serviceDate < client.registrationDate) {
-    throw new InvalidRequestError([
-      { pointer: '/serviceDate', detail: clientMessage('field.dateNotBeforeRegistration', { date: client.registrationDate }) },
-    ]);
-  }
-  const site = input.siteId === client.site.siteId ? client.site : await activeSiteOrThrow(deps.sites, input.siteId);
-  const session: Session = {
-    sessionId: newId(),
-    clientId,
-    agency: client.agency,
-    sessionType: input.sessionType,
-    serviceDate: input.serviceDate,
-    site,
-    deliveryMethod: input.deliveryMethod,
-    durationMinutes: input.durationMinutes ?? null,
-    notes: input.notes,
-    createdAt: deps.now().toISOString(),
-    createdBy: caller.userId,
-  };
-  const outcome = await deps.sessions.create(session);
-  if (outcome === 'already-taken') throw new ConflictError(SESSION_ALREADY_TAKEN);
-  if (outcome === 'client-missing') throw new NotFoundError(CLIENT_NOT_FOUND);
-  return session;
-}
-
-async function activeSiteOrThrow(sites: SiteCatalog, siteId: string) {
-  const site = await sites.get(siteId);
-  if (!site?.active) {
-    throw new UnprocessableError(clientMessage('site.sessionSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
-  }
-  return { siteId: site.siteId, name: site.name };
 }

@@ -1,7 +1,8 @@
 /** POST /v1/anonymous-clients/{clientId}/sessions: the one session an anonymous profile takes. */
 import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
-import { beginSession, type NewSession } from '../domain/session';
+import { beginSession } from '../domain/begin-session';
+import type { NewSession } from '../domain/session';
 import { clientIdFrom } from '../http/client-id';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';

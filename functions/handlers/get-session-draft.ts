@@ -1,7 +1,8 @@
 /** GET /v1/anonymous-clients/{clientId}/session-draft: the session form pre-filled from the profile. */
 import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
-import { readClientOrThrow, sessionDraft } from '../domain/session';
+import { readClientOrThrow } from '../domain/begin-session';
+import { sessionDraft } from '../domain/session';
 import { clientIdFrom } from '../http/client-id';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';

@@ -1,7 +1,7 @@
 /** GET /v1/anonymous-clients/{clientId}/sessions: the client's session (at most one). */
 import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
-import { readClientOrThrow } from '../domain/session';
+import { readClientOrThrow } from '../domain/begin-session';
 import { clientIdFrom } from '../http/client-id';
 import { httpHandler } from '../http/http-handler';
 import { storageDependencies } from '../runtime/dependencies';
