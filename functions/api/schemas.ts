@@ -2,17 +2,16 @@
  * Response schemas that are not a domain entity's own. Request rules live beside their entity in
  * functions/domain; everything here only describes answers for the OpenAPI document.
  */
-import './openapi-zod';
 import * as z from 'zod';
 
 export const OpenApiDocumentSchema = z
   .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
-  .openapi('OpenApiDocument');
+  .meta({ id: 'OpenApiDocument' });
 
-export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() }).openapi('Health');
+export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() }).meta({ id: 'Health' });
 
-const LabelSchema = z.object({ en: z.string(), fr: z.string() }).openapi('Label');
-const CodedValueSchema = z.object({ code: z.string(), label: LabelSchema }).openapi('CodedValue');
+const LabelSchema = z.object({ en: z.string(), fr: z.string() }).meta({ id: 'Label' });
+const CodedValueSchema = z.object({ code: z.string(), label: LabelSchema }).meta({ id: 'CodedValue' });
 
 export const ReferenceDataSchema = z
   .object({
@@ -24,35 +23,27 @@ export const ReferenceDataSchema = z
     languages: z.array(z.enum(['en', 'fr'])),
     receiptFormats: z.array(z.enum(['pdf', 'csv'])),
   })
-  .openapi('ReferenceData');
+  .meta({ id: 'ReferenceData' });
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'urn:newcomer-intake:problem:invalid-request' }),
+    type: z.string().meta({ example: 'urn:newcomer-intake:problem:invalid-request' }),
     title: z.string(),
     status: z.int(),
     detail: z.string(),
-    instance: z.string().openapi({ description: 'Identifies this occurrence; quote it to support (it is the correlation id in our logs).' }),
+    instance: z.string().meta({ description: 'Identifies this occurrence; quote it to support (it is the correlation id in our logs).' }),
     errors: z
-      .array(z.object({ pointer: z.string().openapi({ example: '/postalCode' }), detail: z.string() }))
+      .array(z.object({ pointer: z.string().meta({ example: '/postalCode' }), detail: z.string() }))
       .optional()
-      .openapi({ description: 'Every bad field of the request, as JSON Pointers into its body.' }),
+      .meta({ description: 'Every bad field of the request, as JSON Pointers into its body.' }),
   })
-  .openapi('Problem');
-
-export const ClientIdParamsSchema = z.object({
-  clientId: z.string().openapi({ param: { name: 'clientId', in: 'path' }, example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),
-});
-
-export const SiteIdParamsSchema = z.object({
-  siteId: z.string().openapi({ param: { name: 'siteId', in: 'path' }, example: 'ON-SCH-000042' }),
-});
+  .meta({ id: 'Problem' });
 
 export const IdempotencyHeadersSchema = z.object({
   'Idempotency-Key': z
     .string()
     .optional()
-    .openapi({
+    .meta({
       param: { name: 'Idempotency-Key', in: 'header' },
       description:
         'Up to 255 visible ASCII characters. The same key and body within 24 hours replays the first 201 answer (with Idempotent-Replayed: true); the same key with another body is a 422; while the first request is still being written, 409 with Retry-After. Keys are scoped to the agency and the user.',
@@ -64,7 +55,7 @@ export const AcceptLanguageHeadersSchema = z.object({
   'Accept-Language': z
     .string()
     .optional()
-    .openapi({
+    .meta({
       param: { name: 'Accept-Language', in: 'header' },
       description:
         'The language of problem+json `title`, `detail` and `errors[].detail` (RFC 9110 q-values): French for `fr` or a regional ' +
@@ -74,7 +65,7 @@ export const AcceptLanguageHeadersSchema = z.object({
 });
 
 export const IfMatchHeadersSchema = z.object({
-  'If-Match': z.string().openapi({
+  'If-Match': z.string().meta({
     param: { name: 'If-Match', in: 'header', required: true },
     description: 'The ETag of the version being edited (from GET or the last edit), or "*".',
     example: '"3"',

@@ -2,7 +2,6 @@
  * The anonymous client profile (CONTRACT §6): its request rules and its stored shape.
  * An anonymous profile never becomes a named client; nothing here can give it a name.
  */
-import '../api/openapi-zod';
 import * as z from 'zod';
 import { isIsoCalendarDate } from './calendar';
 import { freeTextInputSchema } from './free-text';
@@ -21,7 +20,6 @@ export const CLIENT_NOT_FOUND = clientMessage('client.notFound');
 
 /** Fields fixed at registration: an edit that names them is refused (CONTRACT §6). */
 export const IMMUTABLE_FIELDS = ['registrationDate', 'clientType', 'clientName', 'agency'] as const;
-export const EDITABLE_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'siteId', 'comments'] as const;
 
 /** Fields the server owns: a body that names them is refused, so no client can claim another agency. */
 export const SERVER_OWNED_FIELDS = [
@@ -37,17 +35,17 @@ export const SERVER_OWNED_FIELDS = [
   'site',
 ] as const;
 
-const GenderSchema = z.enum(codesOf(GENDERS)).openapi({ description: 'A gender code from GET /v1/reference-data.' });
+const GenderSchema = z.enum(codesOf(GENDERS)).meta({ description: 'A gender code from GET /v1/reference-data.' });
 const ImmigrationStatusSchema = z
   .enum(codesOf(IMMIGRATION_STATUSES))
-  .openapi({ description: 'An immigration status code from GET /v1/reference-data.' });
+  .meta({ description: 'An immigration status code from GET /v1/reference-data.' });
 
 const arrivalYearSchema = (currentYear: number) =>
   z
     .union([z.int().min(FIRST_ARRIVAL_YEAR).max(currentYear), z.literal('UNKNOWN')], {
       error: clientZodMessage('field.arrivalYear', { min: FIRST_ARRIVAL_YEAR, max: currentYear }),
     })
-    .openapi({ description: `Year of arrival in Canada (${FIRST_ARRIVAL_YEAR} to the current year) or "UNKNOWN".` });
+    .meta({ description: `Year of arrival in Canada (${FIRST_ARRIVAL_YEAR} to the current year) or "UNKNOWN".` });
 
 const postalCodeInputSchema = z
   .string()
@@ -61,7 +59,7 @@ const postalCodeInputSchema = z
     }
     return normalized;
   })
-  .openapi({
+  .meta({
     type: ['string', 'null'],
     description: 'Canadian postal code, full (A1A 1A1) or its first three characters; any case, space optional. Stored upper case with one space.',
     example: 'M5V 2T6',
@@ -74,9 +72,9 @@ export const dateUpToTodaySchema = (today: string) =>
     .refine(isIsoCalendarDate, { message: clientZodMessage('field.date'), abort: true })
     .refine((date) => date >= EARLIEST_REGISTRATION_DATE, clientZodMessage('field.dateNotBefore', { date: EARLIEST_REGISTRATION_DATE }))
     .refine((date) => date <= today, clientZodMessage('field.dateNotAfterToday', { today }))
-    .openapi({ format: 'date', description: "Not after today in the agency's time zone, not before 2000-01-01." });
+    .meta({ format: 'date', description: "Not after today in the agency's time zone, not before 2000-01-01." });
 
-const commentsInputSchema = freeTextInputSchema(MAX_COMMENT_CHARACTERS).openapi({
+const commentsInputSchema = freeTextInputSchema(MAX_COMMENT_CHARACTERS).meta({
   type: ['string', 'null'],
   maxLength: MAX_COMMENT_CHARACTERS,
   description: 'About the client only; visible to and searchable by everyone in the agency. Stored trimmed and NFC-normalised.',
@@ -94,12 +92,12 @@ function buildRules(today: string) {
       siteId: SiteIdSchema,
       comments: commentsInputSchema.optional().transform((value) => value ?? null),
     })
-    .openapi('AnonymousClientRegistration');
+    .meta({ id: 'AnonymousClientRegistration' });
 
   // "Register Another Client": a room of people registered in one all-or-nothing request.
   const batch = z
     .strictObject({ clients: z.array(registration).min(1).max(MAX_BATCH_CLIENTS) })
-    .openapi('AnonymousClientBatchRegistration');
+    .meta({ id: 'AnonymousClientBatchRegistration' });
 
   // An edit names only the fields it changes; null clears the postal code or the comments.
   const edit = z
@@ -112,7 +110,7 @@ function buildRules(today: string) {
       comments: commentsInputSchema.optional(),
     })
     .refine((fields) => Object.keys(fields).length > 0, clientZodMessage('field.nothingToChange'))
-    .openapi('AnonymousClientEdit');
+    .meta({ id: 'AnonymousClientEdit' });
   return { registration, batch, edit };
 }
 
@@ -128,29 +126,28 @@ export function anonymousClientRules(today: string): ReturnType<typeof buildRule
 }
 
 export type AnonymousClientRegistration = z.output<ReturnType<typeof buildRules>['registration']>;
-export type AnonymousClientBatchRegistration = z.output<ReturnType<typeof buildRules>['batch']>;
 export type AnonymousClientEdit = z.output<ReturnType<typeof buildRules>['edit']>;
 
 export const AnonymousClientSchema = z
   .object({
-    clientId: z.string().openapi({ example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),
+    clientId: z.string().meta({ example: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }),
     clientType: z.literal('ANONYMOUS'),
-    clientName: z.literal(ANONYMOUS_CLIENT_NAME.en).openapi({ description: 'Always "Anonymous Client" ("Client anonyme" in French).' }),
+    clientName: z.literal(ANONYMOUS_CLIENT_NAME.en).meta({ description: 'Always "Anonymous Client" ("Client anonyme" in French).' }),
     agency: z.object({ agencyId: z.string(), name: z.string() }),
     gender: GenderSchema,
     arrivalYear: z.union([z.int(), z.literal('UNKNOWN')]),
     immigrationStatus: ImmigrationStatusSchema,
     postalCode: z.string().nullable(),
-    registrationDate: z.string().openapi({ format: 'date' }),
+    registrationDate: z.string().meta({ format: 'date' }),
     site: z.object({ siteId: z.string(), name: z.string() }),
     comments: z.string().nullable(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
-    createdBy: z.string().openapi({ description: 'The staff user (token subject) who registered the client.' }),
-    updatedAt: z.string().openapi({ format: 'date-time' }),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    createdBy: z.string().meta({ description: 'The staff user (token subject) who registered the client.' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
     version: z.int().positive(),
   })
-  .openapi('AnonymousClient');
+  .meta({ id: 'AnonymousClient' });
 
 export type AnonymousClient = z.output<typeof AnonymousClientSchema>;
 
-export const AnonymousClientListSchema = z.object({ items: z.array(AnonymousClientSchema) }).openapi('AnonymousClientList');
+export const AnonymousClientListSchema = z.object({ items: z.array(AnonymousClientSchema) }).meta({ id: 'AnonymousClientList' });

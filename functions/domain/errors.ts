@@ -1,10 +1,11 @@
 /**
- * Typed domain errors. Domain code throws these; one mapper (functions/http/problem.ts) turns them into
- * RFC 9457 problem+json. Messages here reach callers, so they never carry stored values. Titles and
- * details are catalog messages (./messages.ts), written in the caller's language by that mapper;
- * `message` is the English detail, for logs.
+ * Typed domain errors: what went wrong, in the domain's words. Domain code throws these; how each
+ * kind becomes an HTTP answer (status, problem type, title) is decided in one place,
+ * functions/http/problem.ts, so this module knows nothing of HTTP. Messages here reach callers, so
+ * they never carry stored values. Details are catalog messages (./messages.ts), written in the
+ * caller's language when the answer is written; `message` is the English detail, for logs.
  */
-import { message, type Message, render, type Text } from './messages';
+import { message, render, type Text } from './messages';
 
 export interface FieldError {
   /** JSON Pointer into the request body, e.g. `/postalCode` or `/clients/3/postalCode`. */
@@ -13,89 +14,72 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly status: number;
-  abstract readonly slug: string;
-  abstract readonly title: Message;
-  constructor(readonly detail: Text, options?: ErrorOptions) {
+  constructor(
+    readonly detail: Text,
+    options?: ErrorOptions,
+  ) {
     super(render(detail, 'en'), options);
   }
 }
 
+/** The request is malformed or names bad fields (each one in `errors`). */
 export class InvalidRequestError extends DomainError {
-  readonly status = 400;
-  readonly slug = 'invalid-request';
-  readonly title = message('title.invalidRequest');
-  constructor(readonly errors: FieldError[], detail: Text = message('request.invalidFields')) {
+  constructor(
+    readonly errors: FieldError[],
+    detail: Text = message('request.invalidFields'),
+  ) {
     super(detail);
   }
 }
 
-export class UnauthenticatedError extends DomainError {
-  readonly status = 401;
-  readonly slug = 'unauthenticated';
-  readonly title = message('title.unauthenticated');
-}
+/** No (valid) identity: the caller must sign in. */
+export class UnauthenticatedError extends DomainError {}
 
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly slug = 'forbidden';
-  readonly title = message('title.forbidden');
-}
+/** A known caller whose role or agency does not allow this. */
+export class ForbiddenError extends DomainError {}
 
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly slug = 'not-found';
-  readonly title = message('title.notFound');
-}
+/** Unknown, or another agency's: the two are never told apart. */
+export class NotFoundError extends DomainError {}
 
+/** The current state does not allow it (a second session), or the same request is still in progress. */
 export class ConflictError extends DomainError {
-  readonly status = 409;
-  readonly slug = 'conflict';
-  readonly title = message('title.conflict');
-  constructor(detail: Text, readonly retryAfterSeconds?: number) {
+  constructor(
+    detail: Text,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(detail);
   }
 }
 
-export class PreconditionFailedError extends DomainError {
-  readonly status = 412;
-  readonly slug = 'precondition-failed';
-  readonly title = message('title.preconditionFailed');
-}
+/** An edit based on a version that is no longer the current one. */
+export class PreconditionFailedError extends DomainError {}
 
-export class PreconditionRequiredError extends DomainError {
-  readonly status = 428;
-  readonly slug = 'precondition-required';
-  readonly title = message('title.preconditionRequired');
-}
+/** An edit that does not say which version it was based on. */
+export class PreconditionRequiredError extends DomainError {}
 
-export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
-  readonly slug = 'payload-too-large';
-  readonly title = message('title.payloadTooLarge');
-}
+/** The request's body is over the limit. */
+export class PayloadTooLargeError extends DomainError {}
 
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-  readonly slug = 'unsupported-media-type';
-  readonly title = message('title.unsupportedMediaType');
-}
+/** The request's body is not in a form we read. */
+export class UnsupportedMediaTypeError extends DomainError {}
 
+/** Well-formed, but it cannot be done (an inactive site, a reused idempotency key). */
 export class UnprocessableError extends DomainError {
-  readonly status = 422;
-  readonly slug = 'unprocessable';
-  readonly title = message('title.unprocessable');
-  constructor(detail: Text, readonly errors: FieldError[] = []) {
+  constructor(
+    detail: Text,
+    readonly errors: FieldError[] = [],
+  ) {
     super(detail);
   }
 }
 
 /** A dependency (database, object store) is unavailable or throttling; the caller should retry. */
 export class DependencyUnavailableError extends DomainError {
-  readonly status = 503;
-  readonly slug = 'service-unavailable';
-  readonly title = message('title.serviceUnavailable');
-  constructor(detail: Text, readonly retryAfterSeconds = 2, options?: { cause?: unknown }) {
+  constructor(
+    detail: Text,
+    readonly retryAfterSeconds = 2,
+    options?: { cause?: unknown },
+  ) {
     super(detail, options);
   }
 }

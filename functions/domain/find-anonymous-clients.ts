@@ -11,8 +11,8 @@
  * delete) never shows a client that does not match.
  * Never logs the query, the comments or the words.
  */
-import '../api/openapi-zod';
 import * as z from 'zod';
+import { searchTextSchema } from './search-text';
 import type { ClientStore } from '../ports/client-store';
 import type { ClientSearchIndex, IndexEntry, PostingList, RegistrationDateRange } from '../ports/client-search-index';
 import type { AnonymousClient } from './anonymous-client';
@@ -41,20 +41,18 @@ const dateParameter = (what: string) =>
     .string()
     .refine(isIsoCalendarDate, clientZodMessage('field.date'))
     .optional()
-    .openapi({ format: 'date', description: `Only clients registered on or ${what} this day.` });
+    .meta({ format: 'date', description: `Only clients registered on or ${what} this day.` });
 
 export const FindAnonymousClientsQuerySchema = z
   .strictObject({
-    q: z
-      .string()
-      .max(500)
+    q: searchTextSchema(500)
       .optional()
-      .openapi({
+      .meta({
         description:
           'Words of the comments, all required; the last may be the beginning of a word (2 letters or more). Case and accents do not matter.',
         example: 'arabic interp',
       }),
-    siteId: SiteIdSchema.optional().openapi({ description: 'Only clients registered at this site.' }),
+    siteId: SiteIdSchema.optional().meta({ description: 'Only clients registered at this site.' }),
     from: dateParameter('after'),
     to: dateParameter('before'),
     limit: z.coerce
@@ -63,12 +61,14 @@ export const FindAnonymousClientsQuerySchema = z
       .min(1, LIMIT_RULE)
       .max(MAX_PAGE_SIZE, LIMIT_RULE)
       .default(DEFAULT_PAGE_SIZE)
-      .openapi({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+      .meta({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
     cursor: z
       .string()
       .max(2000, clientZodMessage('field.clientCursorTooLong'))
+      // What this API gives out: base64url payload '.' base64url signature.
+      .regex(/^[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*$/, clientZodMessage('field.clientCursor'))
       .optional()
-      .openapi({ description: 'The nextCursor of the previous page, with the same q, siteId, from and to.' }),
+      .meta({ description: 'The nextCursor of the previous page, with the same q, siteId, from and to.' }),
   })
   .superRefine((query, ctx) => {
     if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: clientZodMessage('field.toNotBeforeFrom') });
@@ -85,9 +85,9 @@ export const FoundAnonymousClientsSchema = (item: z.ZodType) =>
   z
     .object({
       items: z.array(item),
-      nextCursor: z.string().nullable().openapi({ description: 'Pass as cursor for the next page; null on the last page.' }),
+      nextCursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last page.' }),
     })
-    .openapi('AnonymousClientSearchResults');
+    .meta({ id: 'AnonymousClientSearchResults' });
 
 export interface FindDependencies {
   index: ClientSearchIndex;

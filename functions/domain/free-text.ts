@@ -1,4 +1,3 @@
-import '../api/openapi-zod';
 import * as z from 'zod';
 import { clientZodMessage } from './client-messages';
 

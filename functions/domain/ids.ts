@@ -14,3 +14,6 @@ export function newId(): string {
 }
 
 export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A catalog's site id (CONTRACT §5): what the site CSV and the site routes accept. */
+export const SITE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -52,6 +52,7 @@ const CATALOG = {
     en: 'The body is {bytes} bytes; the limit is {limit} (64 KiB).',
     fr: 'Le corps fait {bytes} octets; la limite est de {limit} (64 Kio).',
   },
+  'request.notFound': { en: 'Nothing of yours has this id.', fr: 'Rien de ce qui vous est accessible n’a cet identifiant.' },
   'request.tokenRequired': { en: 'A valid bearer token is required.', fr: 'Un jeton d’accès (bearer) valide est obligatoire.' },
   'request.noAgency': {
     en: 'Your account is not linked to an agency; ask your agency administrator.',
@@ -77,6 +78,7 @@ const CATALOG = {
   'site.notFound': { en: 'No registration site has this id.', fr: 'Aucun lieu d’inscription n’a cet identifiant.' },
   // Field details (`errors[].detail`): each completes the sentence "<field> ...".
   'field.required': { en: 'is required', fr: 'est obligatoire' },
+  'field.searchControlCharacters': { en: 'must not contain control characters', fr: 'ne doit pas contenir de caractères de contrôle' },
   'field.unknown': { en: 'is not a field of this request', fr: 'ne fait pas partie de cette requête' },
   'field.serverOwned': {
     en: 'is set by the server and must not be sent',
@@ -171,7 +173,6 @@ export function defineMessages<const C extends Record<string, Templates>>(catalo
 
 export const COMMON_MESSAGES = defineMessages(CATALOG);
 export const { message, zodMessage } = COMMON_MESSAGES;
-export type MessageId = keyof typeof CATALOG;
 
 // Large numbers read "65 536" in French; four digits (years) stay as they are. English keeps plain digits.
 // Made on the first French number, not at import: a locale's number format costs about 10 ms of cold start.

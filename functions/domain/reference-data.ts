@@ -76,10 +76,6 @@ export const RECEIPT_FORMATS = ['pdf', 'csv'] as const;
 export const FIRST_ARRIVAL_YEAR = 1900;
 
 type CodesOf<T extends readonly CodedValue[]> = T[number]['code'];
-export type GenderCode = CodesOf<typeof GENDERS>;
-export type ImmigrationStatusCode = CodesOf<typeof IMMIGRATION_STATUSES>;
-export type SessionTypeCode = CodesOf<typeof SESSION_TYPES>;
-export type DeliveryMethodCode = CodesOf<typeof DELIVERY_METHODS>;
 
 export const codesOf = <T extends readonly CodedValue[]>(values: T) =>
   values.map((value) => value.code) as unknown as [CodesOf<T>, ...CodesOf<T>[]];

@@ -2,7 +2,6 @@
  * The session of an anonymous client: its form's rules, its shape, and the draft pre-filled from the
  * profile. The use case that stores one is ./begin-session.ts; this module knows no store.
  */
-import '../api/openapi-zod';
 import * as z from 'zod';
 import { type AnonymousClient, AnonymousClientSchema, dateUpToTodaySchema } from './anonymous-client';
 import { freeTextInputSchema } from './free-text';
@@ -13,8 +12,8 @@ import { clientMessage } from './client-messages';
 export const MAX_SESSION_NOTES_CHARACTERS = 4000;
 export const SESSION_ALREADY_TAKEN = clientMessage('client.sessionTaken');
 
-const SessionTypeSchema = z.enum(codesOf(SESSION_TYPES)).openapi({ description: 'A session type code from GET /v1/reference-data.' });
-const DeliveryMethodSchema = z.enum(codesOf(DELIVERY_METHODS)).openapi({ description: 'A delivery method code from GET /v1/reference-data.' });
+const SessionTypeSchema = z.enum(codesOf(SESSION_TYPES)).meta({ description: 'A session type code from GET /v1/reference-data.' });
+const DeliveryMethodSchema = z.enum(codesOf(DELIVERY_METHODS)).meta({ description: 'A delivery method code from GET /v1/reference-data.' });
 
 const newSessionSchemas = new Map<string, z.ZodType>();
 
@@ -27,13 +26,13 @@ export function newSessionSchema(today: string) {
         serviceDate: dateUpToTodaySchema(today),
         siteId: SiteIdSchema,
         deliveryMethod: DeliveryMethodSchema,
-        durationMinutes: z.int().min(1).max(1440).optional().openapi({ description: 'Minutes spent with the client, 1 to 1,440.' }),
+        durationMinutes: z.int().min(1).max(1440).optional().meta({ description: 'Minutes spent with the client, 1 to 1,440.' }),
         notes: freeTextInputSchema(MAX_SESSION_NOTES_CHARACTERS)
           .optional()
           .transform((value) => value ?? null)
-          .openapi({ type: ['string', 'null'], maxLength: MAX_SESSION_NOTES_CHARACTERS }),
+          .meta({ type: ['string', 'null'], maxLength: MAX_SESSION_NOTES_CHARACTERS }),
       })
-      .openapi('NewSession');
+      .meta({ id: 'NewSession' });
   let schema = newSessionSchemas.get(today) as ReturnType<typeof build> | undefined;
   if (!schema) {
     newSessionSchemas.clear();
@@ -51,30 +50,30 @@ export const SessionSchema = z
     clientId: z.string(),
     agency: AnonymousClientSchema.shape.agency,
     sessionType: SessionTypeSchema,
-    serviceDate: z.string().openapi({ format: 'date' }),
+    serviceDate: z.string().meta({ format: 'date' }),
     site: AnonymousClientSchema.shape.site,
     deliveryMethod: DeliveryMethodSchema,
     durationMinutes: z.int().nullable(),
     notes: z.string().nullable(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
+    createdAt: z.string().meta({ format: 'date-time' }),
     createdBy: z.string(),
   })
-  .openapi('Session');
+  .meta({ id: 'Session' });
 
 export type Session = z.output<typeof SessionSchema>;
 
-export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).openapi('SessionList');
+export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).meta({ id: 'SessionList' });
 
 export const SessionDraftSchema = z
   .object({
     clientId: z.string(),
     agency: AnonymousClientSchema.shape.agency,
     site: AnonymousClientSchema.shape.site,
-    serviceDate: z.string().openapi({ format: 'date', description: "Today in the agency's time zone." }),
+    serviceDate: z.string().meta({ format: 'date', description: "Today in the agency's time zone." }),
     deliveryMethod: z.literal('IN_PERSON'),
     client: AnonymousClientSchema.pick({ gender: true, arrivalYear: true, immigrationStatus: true, postalCode: true }),
   })
-  .openapi('SessionDraft');
+  .meta({ id: 'SessionDraft' });
 
 export type SessionDraft = z.output<typeof SessionDraftSchema>;
 

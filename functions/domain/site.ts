@@ -2,7 +2,6 @@
  * Registration sites: the catalog of schools, non-schools and reception centres where staff meet
  * clients. The catalog is shared by every agency; a client record keeps only the site's id and name.
  */
-import '../api/openapi-zod';
 import * as z from 'zod';
 import { type Message, message, zodMessage } from './messages';
 import { normalizePostalCode } from './postal-code';
@@ -16,7 +15,7 @@ export const SITE_CSV_COLUMNS = ['siteId', 'name', 'category', 'group', 'address
 export const SiteIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, zodMessage('field.siteId'))
-  .openapi({ example: 'ON-SCH-00042' });
+  .meta({ example: 'ON-SCH-00042' });
 
 /** Why a request's site cannot be used: the catalog has it but inactive, or not at all. */
 export function unusableSiteDetail(siteExists: boolean): Message {
@@ -43,10 +42,10 @@ export const SiteSchema = z
         }
         return normalized;
       })
-      .openapi({ type: 'string', example: 'M5V 2T6' }),
+      .meta({ type: 'string', example: 'M5V 2T6' }),
     active: z.boolean(),
   })
   .strict()
-  .openapi('Site');
+  .meta({ id: 'Site' });
 
 export type Site = z.output<typeof SiteSchema>;

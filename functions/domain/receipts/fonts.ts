@@ -46,8 +46,3 @@ export function fontCoverage(key: FontKey): FontCoverage {
   }
   return coverage;
 }
-
-/** Fonts already read in this process (for tests and the benchmark: proves lazy loading). */
-export function loadedFonts(): FontKey[] {
-  return [...bytesCache.keys()];
-}

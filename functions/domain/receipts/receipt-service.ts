@@ -10,7 +10,7 @@ import type { ReceiptFiles, ReceiptStore, StoredReceipt } from '../../ports/rece
 import { CLIENT_NOT_FOUND } from '../anonymous-client';
 import type { Caller } from '../caller';
 import { DependencyUnavailableError, NotFoundError } from '../errors';
-import { ID_PATTERN, newId } from '../ids';
+import { newId } from '../ids';
 import { renderCsvReceipt } from './csv-receipt';
 import { RECEIPT_CONTENT_TYPES, type Receipt, type ReceiptRequest, receiptFileName } from './receipt';
 import type { ReceiptContext } from './receipt-content';
@@ -71,8 +71,10 @@ async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: D
 
 const retrievable = (stored: StoredReceipt, now: Date) => Date.parse(stored.retainedUntil) > now.getTime();
 
+// Ids arrive checked (length and alphabet) by the route's path schema (functions/api/path-parameters.ts).
+
 export async function createReceipt(clientId: string, request: ReceiptRequest, caller: Caller, deps: ReceiptDependencies): Promise<Receipt> {
-  const client = ID_PATTERN.test(clientId) ? await deps.clients.get(caller.agencyId, clientId) : undefined;
+  const client = await deps.clients.get(caller.agencyId, clientId);
   if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
   const now = deps.now();
   const receiptId = (deps.newId ?? newId)();
@@ -124,7 +126,7 @@ export async function createReceipt(clientId: string, request: ReceiptRequest, c
 }
 
 export async function listReceipts(clientId: string, caller: Caller, deps: ReceiptDependencies): Promise<Receipt[]> {
-  const client = ID_PATTERN.test(clientId) ? await deps.clients.get(caller.agencyId, clientId) : undefined;
+  const client = await deps.clients.get(caller.agencyId, clientId);
   if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
   const now = deps.now();
   const stored = (await deps.receipts.list(caller.agencyId, clientId)).filter((receipt) => retrievable(receipt, now));
@@ -132,8 +134,7 @@ export async function listReceipts(clientId: string, caller: Caller, deps: Recei
 }
 
 export async function getReceipt(clientId: string, receiptId: string, caller: Caller, deps: ReceiptDependencies): Promise<Receipt> {
-  const stored =
-    ID_PATTERN.test(clientId) && ID_PATTERN.test(receiptId) ? await deps.receipts.get(caller.agencyId, clientId, receiptId) : undefined;
+  const stored = await deps.receipts.get(caller.agencyId, clientId, receiptId);
   const now = deps.now();
   if (!stored || !retrievable(stored, now)) throw new NotFoundError(receiptMessage('receipt.notFound'));
   return withLink(stored, deps, now);

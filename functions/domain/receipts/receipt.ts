@@ -2,7 +2,6 @@
  * Receipts (CONTRACT §7): "Save as" a format, "Print in" a language, stored as a file and retrieved by a
  * short-lived link. The shapes here are the API's; storage keys live in the adapters.
  */
-import '../../api/openapi-zod';
 import * as z from 'zod';
 import { LANGUAGES, RECEIPT_FORMATS } from '../reference-data';
 
@@ -11,33 +10,33 @@ export type ReceiptLanguage = (typeof LANGUAGES)[number];
 
 export const ReceiptRequestSchema = z
   .strictObject({
-    format: z.enum(RECEIPT_FORMATS).openapi({ description: '"Save as": pdf or csv.' }),
-    language: z.enum(LANGUAGES).openapi({ description: '"Print in": en or fr.' }),
+    format: z.enum(RECEIPT_FORMATS).meta({ description: '"Save as": pdf or csv.' }),
+    language: z.enum(LANGUAGES).meta({ description: '"Print in": en or fr.' }),
   })
-  .openapi('ReceiptRequest');
+  .meta({ id: 'ReceiptRequest' });
 
 export type ReceiptRequest = z.output<typeof ReceiptRequestSchema>;
 
 export const ReceiptSchema = z
   .object({
-    receiptId: z.string().openapi({ example: '3QK7M2N8P4R6T9V1W5X0Y2Z4AB' }),
+    receiptId: z.string().meta({ example: '3QK7M2N8P4R6T9V1W5X0Y2Z4AB' }),
     clientId: z.string(),
     format: z.enum(RECEIPT_FORMATS),
     language: z.enum(LANGUAGES),
-    createdAt: z.string().openapi({ format: 'date-time' }),
-    bytes: z.int().positive().openapi({ description: 'Size of the file.' }),
-    sha256: z.string().openapi({ description: 'SHA-256 of the file, hex.' }),
-    url: z.string().openapi({
+    createdAt: z.string().meta({ format: 'date-time' }),
+    bytes: z.int().positive().meta({ description: 'Size of the file.' }),
+    sha256: z.string().meta({ description: 'SHA-256 of the file, hex.' }),
+    url: z.string().meta({
       format: 'uri',
       description: 'Presigned GET link; downloads as anonymous-client-<short id>-receipt.<ext>. Valid until urlExpiresAt.',
     }),
-    urlExpiresAt: z.string().openapi({ format: 'date-time' }),
+    urlExpiresAt: z.string().meta({ format: 'date-time' }),
   })
-  .openapi('Receipt');
+  .meta({ id: 'Receipt' });
 
 export type Receipt = z.output<typeof ReceiptSchema>;
 
-export const ReceiptListSchema = z.object({ items: z.array(ReceiptSchema) }).openapi('ReceiptList');
+export const ReceiptListSchema = z.object({ items: z.array(ReceiptSchema) }).meta({ id: 'ReceiptList' });
 
 export const RECEIPT_CONTENT_TYPES: Record<ReceiptFormat, string> = {
   pdf: 'application/pdf',
