@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // EMF lines only where a test reads them (business-metrics.test.ts turns them on).
+          env: { POWERTOOLS_METRICS_DISABLED: 'true' },
         },
       },
       {

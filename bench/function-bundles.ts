@@ -15,6 +15,7 @@ import type { Metafile } from 'esbuild';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { REPOSITORY_ROOT } from '../lib/api-function';
 import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
+import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../functions/runtime/env';
 import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
 import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
 
@@ -43,11 +44,13 @@ function isReceiptRoute(route: RouteDefinition): boolean {
 const LAMBDA_LIKE_ENV = {
   AWS_REGION: 'ca-central-1',
   AWS_DEFAULT_REGION: 'ca-central-1',
-  SERVICE_VERSION: '0.0.0-bench',
-  AGENCY_TIME_ZONE: 'America/Toronto',
-  TABLE_NAME: 'bench-table',
-  RECEIPTS_BUCKET: 'bench-receipts',
-  SITE_INDEX_BUCKET: 'bench-site-index',
+  ...environmentFor(ENVIRONMENT_GROUPS_ALL, {
+    service: { SERVICE_VERSION: '0.0.0-bench', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-bench' },
+    table: { TABLE_NAME: 'bench-table' },
+    receipts: { RECEIPTS_BUCKET: 'bench-receipts' },
+    siteIndex: { SITE_INDEX_BUCKET: 'bench-site-index' },
+    searchCursorKey: { SEARCH_CURSOR_KEY: Buffer.alloc(32, 1).toString('base64') },
+  }),
   NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
 };
 

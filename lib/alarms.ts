@@ -5,7 +5,7 @@
  */
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IAlarmAction, type IMetric, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IAlarmAction, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -26,6 +26,8 @@ export const ALARM_THRESHOLDS = {
   functionErrors: 1,
   /** Throttled invocations of one function in 5 minutes. */
   functionThrottles: 1,
+  /** 503 answers (table or bucket unavailable or throttling) in 5 minutes, 2 periods in a row. */
+  dependencyUnavailable: 5,
 } as const;
 
 const PERIOD = Duration.minutes(5);
@@ -78,6 +80,21 @@ export class ServiceAlarms extends Construct {
       threshold: ALARM_THRESHOLDS.apiP99LatencyMs,
       evaluationPeriods: 3,
       description: `API p99 latency above ${ALARM_THRESHOLDS.apiP99LatencyMs} ms for 15 minutes.`,
+    });
+  }
+
+  /**
+   * The business metric DependencyUnavailable (functions/runtime/metrics.ts): every 503 the handlers
+   * answer because the table or a bucket did not answer. A handled 503 is no function error, so
+   * without this nothing would notice the database failing while the functions stay healthy.
+   */
+  watchDependencies(namespace: string, serviceName: string): void {
+    this.alarm('DependencyUnavailable', {
+      metric: new Metric({ namespace, metricName: 'DependencyUnavailable', dimensionsMap: { service: serviceName }, period: PERIOD, statistic: 'Sum' }),
+      threshold: ALARM_THRESHOLDS.dependencyUnavailable,
+      evaluationPeriods: 2,
+      description: `At least ${ALARM_THRESHOLDS.dependencyUnavailable} answers per 5 minutes were 503 (DynamoDB or S3 unavailable or throttling), for 10 minutes.`,
+      inclusive: true,
     });
   }
 

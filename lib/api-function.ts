@@ -1,20 +1,21 @@
 /**
  * The one Lambda function construct of the service, with its defaults set once (runtime, arm64,
- * bundling, X-Ray, source maps, its own log group and role), and the helper that binds a function to
- * the table and buckets by setting their environment variables and granting exactly the declared
- * access. It never grants table administration or wildcard actions, and deletes only where the code
+ * bundling, X-Ray, source maps, its own log group and role), and the helper that grants a function
+ * exactly the declared access to the table and buckets. Its environment comes whole from the
+ * environment contract (functions/runtime/env.ts, `environmentFor`), never from names written here. It never grants table administration or wildcard actions, and deletes only where the code
  * needs one (tests read every policy to hold that): s3:DeleteObject on the receipts bucket for the one
  * route that declares `read-write-delete`, and BatchWriteItem (which authorises deletes) for the
  * comment indexer alone. No API route can remove a record (TTL does it).
  */
 import { join } from 'node:path';
-import { Duration, type RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
+import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { FUNCTION_NODE_OPTIONS, type FunctionExtras, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';
 import type { ExportedValue } from './stateful-stack';
 
@@ -62,7 +63,7 @@ export interface ApiFunctionProps {
   /** Entry file relative to the repository root; it exports `handler`. */
   entry: string;
   description: string;
-  /** Variables every function of the service gets (version, time zone). */
+  /** Every variable the function reads: `environmentFor(its groups, ...)` (functions/runtime/env.ts). */
   environment: Record<string, string>;
   /** Of the log group: destroyed with a dev stack, kept otherwise. */
   removalPolicy: RemovalPolicy;
@@ -99,8 +100,7 @@ export class ApiFunction extends Construct {
       runtime: LAMBDA_RUNTIME,
       architecture: LAMBDA_ARCHITECTURE,
       memorySize: props.memorySize ?? 512,
-      // API Gateway gives up after 30 s; a function that needs 10 s is already broken.
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(ROUTE_FUNCTION_TIMEOUT_SECONDS),
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
@@ -125,42 +125,26 @@ export class ApiFunction extends Construct {
     }
   }
 
-  /** Sets the environment variables of the stores this function may use and grants exactly `access`. */
-  bind(stores: DataStores, access: DeclaredAccess): void {
-    if (access.table !== 'none') this.bindTable(stores.table, TABLE_ACTIONS[access.table], stores.table.indexNames);
-    this.bindBucket('RECEIPTS_BUCKET', stores.receiptsBucket, access.receipts ?? 'none');
-    this.bindBucket('SITE_INDEX_BUCKET', stores.siteIndexBucket, access.siteIndex ?? 'none');
+  /** Grants exactly `access` to the table and the buckets (the route's variables name them). */
+  grant(stores: DataStores, access: DeclaredAccess): void {
+    if (access.table !== 'none') this.grantTable(stores.table, TABLE_ACTIONS[access.table], stores.table.indexNames);
+    this.grantBucket('the receipts bucket', stores.receiptsBucket, access.receipts ?? 'none');
+    this.grantBucket('the site-index bucket', stores.siteIndexBucket, access.siteIndex ?? 'none');
   }
 
-  /**
-   * SEARCH_CURSOR_KEY from the secret, as a CloudFormation dynamic reference
-   * (`{{resolve:secretsmanager:<arn>:SecretString:::}}`) that CloudFormation resolves when it deploys the
-   * function. functions/runtime/search-config.ts reads the key from the environment at start, so this is
-   * the way to give it without changing the function code. Trade-off (docs/operators-guide.md): the
-   * value never appears in the template or the synthesised assembly, and the role gets no
-   * secretsmanager permission, but it is stored in the function's configuration: anyone allowed
-   * lambda:GetFunctionConfiguration on it can read it, and a new secret value reaches the function only
-   * when CloudFormation next updates the function.
-   */
-  bindSearchCursorKey(secretArn: ExportedValue): void {
-    this.function.addEnvironment('SEARCH_CURSOR_KEY', SecretValue.secretsManager(secretArn.value).unsafeUnwrap());
-  }
-
-  /** Sets TABLE_NAME and allows exactly `actions` on the table and the named indexes (none by default). */
-  bindTable(table: { name: ExportedValue; arn: ExportedValue }, actions: readonly string[], indexNames: readonly string[] = []): void {
-    this.function.addEnvironment('TABLE_NAME', table.name.value);
+  /** Allows exactly `actions` on the table and the named indexes (none by default). */
+  grantTable(table: { arn: ExportedValue }, actions: readonly string[], indexNames: readonly string[] = []): void {
     const tableArn = table.arn.value;
     this.allow(actions, [tableArn, ...indexNames.map((index) => `${tableArn}/index/${index}`)]);
   }
 
-  private bindBucket(variable: string, bucket: DataStores['receiptsBucket'], level: BucketAccess): void {
+  private grantBucket(label: string, bucket: DataStores['receiptsBucket'], level: BucketAccess): void {
     if (level === 'none') return;
-    this.function.addEnvironment(variable, bucket.name.value);
     this.allow(BUCKET_ACTIONS[level], [`${bucket.arn.value}/*`]);
     if (bucket.arn.exportName) {
       Validations.of(this.role.node.findChild('DefaultPolicy')).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${bucket.arn.exportName}/*]`,
-        reason: `Objects of this one bucket (${variable}): object keys are chosen at run time, so the grant covers the bucket's keys, with only ${BUCKET_ACTIONS[level].join(', ')}.`,
+        reason: `Objects of this one bucket (${label}): object keys are chosen at run time, so the grant covers the bucket's keys, with only ${BUCKET_ACTIONS[level].join(', ')}.`,
       });
     }
   }

@@ -7,6 +7,10 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
+import type { PackageExtra } from '../functions/api/routes/route-definition';
+
+const routes: readonly RouteDefinition[] = routeTable;
 
 /** Where package.json lives: esbuild's working directory, from which `alias` paths resolve. */
 export const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,13 +98,27 @@ export interface FunctionExtras {
   splitModules?: readonly SplitModule[];
 }
 
-/**
- * Per handler entry (relative to the repository root). Only the route that renders receipts needs any;
- * getReceipt and listReceipts share the receipt service's code but never render.
- */
-export const FUNCTION_EXTRAS: Readonly<Record<string, FunctionExtras>> = {
-  'functions/handlers/create-receipt.ts': { runtimeFiles: RECEIPT_RUNTIME_FILES, splitModules: [PDF_RENDERER] },
+/** What each package extra a route may declare (`packageExtras`, functions/api/routes) stands for. */
+const PACKAGE_EXTRAS: Readonly<Record<PackageExtra, FunctionExtras>> = {
+  pdfRenderer: { runtimeFiles: RECEIPT_RUNTIME_FILES, splitModules: [PDF_RENDERER] },
 };
+
+/**
+ * Per handler entry (relative to the repository root), from the routes' declarations: only the route
+ * that renders receipts declares any; getReceipt and listReceipts share the receipt service's code
+ * but never render.
+ */
+export const FUNCTION_EXTRAS: Readonly<Record<string, FunctionExtras>> = Object.fromEntries(
+  routes
+    .filter((route) => (route.packageExtras ?? []).length > 0)
+    .map((route) => {
+      const extras = (route.packageExtras ?? []).map((name) => PACKAGE_EXTRAS[name]);
+      return [
+        route.handler,
+        { runtimeFiles: extras.flatMap((extra) => extra.runtimeFiles ?? []), splitModules: extras.flatMap((extra) => extra.splitModules ?? []) },
+      ];
+    }),
+);
 
 const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
 

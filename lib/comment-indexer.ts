@@ -16,6 +16,7 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { ApiFunction } from './api-function';
 import type { ServiceAlarms } from './alarms';
 import type { ExportedValue } from './stateful-stack';
@@ -45,6 +46,7 @@ export const COMMENT_INDEXER_STREAM = {
 
 export interface CommentIndexerProps {
   table: { name: ExportedValue; arn: ExportedValue; streamArn: ExportedValue };
+  /** The `service` and `table` groups of the environment contract (functions/runtime/env.ts). */
   environment: Record<string, string>;
   removalPolicy: RemovalPolicy;
   alarms: ServiceAlarms;
@@ -64,12 +66,11 @@ export class CommentIndexer extends Construct {
       description: 'Comment-search indexer: table stream -> word postings (index-client-comments)',
       environment: props.environment,
       removalPolicy: props.removalPolicy,
-      // A batch of 100 clients with a dozen words each is a few hundred small writes.
-      timeout: Duration.seconds(60),
+      timeout: Duration.seconds(COMMENT_INDEXER_TIMEOUT_SECONDS),
     });
     // The delete this function needs (BatchWriteItem DeleteRequest for old words' postings), on the
     // table alone; no other function of the service gets BatchWriteItem (a test holds that).
-    this.function.bindTable(props.table, COMMENT_INDEXER_TABLE_ACTIONS);
+    this.function.grantTable(props.table, COMMENT_INDEXER_TABLE_ACTIONS);
 
     const queueDefaults = {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -5,9 +5,7 @@
  * is derived from the route table; no route is named here. Deleting this stack never touches data:
  * the stores live in the stateful stack and are reached only through `StatefulResources`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -22,10 +20,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
+import { environmentGroupsOf } from '../functions/api/routes/route-definition';
+import { environmentFor, type EnvironmentValues, SERVICE_NAME } from '../functions/runtime/env';
 import { ServiceAlarms } from './alarms';
-import { ApiFunction, type DataStores, functionId, REPOSITORY_ROOT } from './api-function';
+import { ApiFunction, type DataStores, functionId } from './api-function';
 import { FUNCTION_EXTRAS } from './bundling';
 import { CommentIndexer } from './comment-indexer';
+import { serviceVersion } from './service-version';
 import { DEV_STAGE, type DeploymentSettings } from './settings';
 import type { StatefulResources } from './stateful-stack';
 import { WebSiteContent } from './web-site-content';
@@ -106,24 +107,21 @@ export class StatelessStack extends Stack {
     });
     this.alarms = new ServiceAlarms(this, 'Alarms', { alarmEmail: settings.alarmEmail, removalPolicy });
     this.alarms.watchApi(this.api);
+    this.alarms.watchDependencies(metricsNamespace(settings.stage), SERVICE_NAME);
 
     const stores: DataStores = stateful;
-    const environment = {
-      SERVICE_VERSION: serviceVersion(),
-      AGENCY_TIME_ZONE: settings.agencyTimeZone,
-    };
+    const environmentValues = functionEnvironmentValues(settings, stateful);
     const functions = new Map<string, ApiFunction>();
     for (const route of routeTable as readonly RouteDefinition[]) {
       const id = functionId(route.operationId);
       const fn = new ApiFunction(this, id, {
         entry: route.handler,
         description: `${route.method} ${route.path} (${route.operationId})`,
-        environment,
+        environment: environmentFor(environmentGroupsOf(route), environmentValues),
         removalPolicy,
         extras: FUNCTION_EXTRAS[route.handler],
       });
-      fn.bind(stores, route.access);
-      if (readsSearchCursorKey(route)) fn.bindSearchCursorKey(stateful.searchCursorKey.secretArn);
+      fn.grant(stores, route.access);
       functions.set(route.operationId, fn);
       this.alarms.watchFunction(id, fn.function);
 
@@ -146,7 +144,7 @@ export class StatelessStack extends Stack {
     // function that may delete table items (BatchWriteItem, for postings of words a comment lost).
     this.commentIndexer = new CommentIndexer(this, 'CommentIndexer', {
       table: stateful.table,
-      environment,
+      environment: environmentFor(['service', 'table'], environmentValues),
       removalPolicy,
       alarms: this.alarms,
     });
@@ -166,16 +164,29 @@ export class StatelessStack extends Stack {
 }
 
 /**
- * Whether a route's handler signs search cursors, i.e. imports functions/runtime/search-config.ts
- * (today: findAnonymousClients). Derived from the handler's source so that the route table stays the
- * one place that names routes; a test checks the search route gets the key and no other function does.
+ * The value of every variable of the environment contract (functions/runtime/env.ts) in this stage;
+ * each function gets the groups its route declares. SEARCH_CURSOR_KEY is a CloudFormation dynamic
+ * reference (`{{resolve:secretsmanager:<arn>:SecretString:::}}`) that CloudFormation resolves when it
+ * deploys the function. Trade-off (docs/operators-guide.md): the value never appears in the template
+ * or the synthesised assembly, and the role gets no secretsmanager permission, but it is stored in the
+ * function's configuration: anyone allowed lambda:GetFunctionConfiguration on it can read it, and a
+ * new secret value reaches the function only when CloudFormation next updates the function.
  */
-export function readsSearchCursorKey(route: RouteDefinition): boolean {
-  return /from '\.\.\/runtime\/search-config'/.test(readFileSync(join(REPOSITORY_ROOT, route.handler), 'utf8'));
+export function functionEnvironmentValues(settings: DeploymentSettings, stateful: StatefulResources): EnvironmentValues {
+  return {
+    service: {
+      SERVICE_VERSION: serviceVersion(),
+      AGENCY_TIME_ZONE: settings.agencyTimeZone,
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(settings.stage),
+    },
+    table: { TABLE_NAME: stateful.table.name.value },
+    receipts: { RECEIPTS_BUCKET: stateful.receiptsBucket.name.value, RECEIPT_RETENTION_DAYS: String(settings.receiptRetentionDays) },
+    siteIndex: { SITE_INDEX_BUCKET: stateful.siteIndexBucket.name.value },
+    searchCursorKey: { SEARCH_CURSOR_KEY: SecretValue.secretsManager(stateful.searchCursorKey.secretArn.value).unsafeUnwrap() },
+  };
 }
 
-function serviceVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
-  if (typeof manifest.version !== 'string' || manifest.version === '') throw new Error('package.json has no version');
-  return manifest.version;
+/** The CloudWatch namespace of a stage's business metrics (functions/runtime/metrics.ts); alarms read it too. */
+export function metricsNamespace(stage: string): string {
+  return `newcomer-intake-${stage}`;
 }

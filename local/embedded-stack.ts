@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serviceVersion } from '../lib/service-version';
+import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues } from '../functions/runtime/env';
 import { type RouteDefinition, routes } from '../functions/api/routes';
 import { documentClient } from '../functions/adapters/dynamodb/document-client';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
@@ -23,7 +25,6 @@ import { startS3Emulator } from './s3-emulator';
 import { ensureTable } from './table-setup';
 import { createLocalTokenVerifier } from './tokens';
 import { createWebHost } from './web-host';
-import { handler as indexClientComments } from '../functions/handlers/index-client-comments';
 import { localSearchCursorKey } from './search-cursor-key';
 import { startStreamRunner } from './stream-runner';
 
@@ -51,13 +52,14 @@ export interface EmbeddedStack {
   failed: Promise<string>;
 }
 
-async function serviceVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
-/** Points every AWS SDK client in this process at the emulators, as Lambda's environment would at AWS. */
-function configureProcessEnvironment(endpoints: { dynamodb: string; s3: string }, version: string) {
+/**
+ * Points every AWS SDK client in this process at the emulators, as Lambda's environment would at
+ * AWS, and sets every variable of the environment contract (functions/runtime/env.ts): one process
+ * runs every handler here. Variables already set win where the contract has a default to tune
+ * (link lifetime, refresh interval: tests shorten them). Business metrics (EMF) are off unless
+ * POWERTOOLS_METRICS_DISABLED=false: nothing here reads them, and they would fill the log.
+ */
+function configureProcessEnvironment(endpoints: { dynamodb: string; s3: string }, searchCursorKey: string) {
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
@@ -65,11 +67,19 @@ function configureProcessEnvironment(endpoints: { dynamodb: string; s3: string }
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     S3_FORCE_PATH_STYLE: 'true',
-    TABLE_NAME: LOCAL_TABLE_NAME,
-    RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts,
-    SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex,
-    SERVICE_VERSION: version,
   });
+  const values: EnvironmentValues = {
+    service: {
+      SERVICE_VERSION: serviceVersion(),
+      POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-local',
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    },
+    table: { TABLE_NAME: LOCAL_TABLE_NAME },
+    receipts: { RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts },
+    siteIndex: { SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex },
+    searchCursorKey: { SEARCH_CURSOR_KEY: searchCursorKey },
+  };
+  Object.assign(process.env, environmentFor(ENVIRONMENT_GROUPS_ALL, values));
   delete process.env.AWS_PROFILE;
 }
 
@@ -91,7 +101,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     cleanups.push(() => dynamodb.stop());
     const s3 = await startS3Emulator({ directory: join(options.dataDir, 's3'), buckets: Object.values(LOCAL_BUCKETS) });
     cleanups.push(() => s3.stop());
-    configureProcessEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint }, await serviceVersion());
+    configureProcessEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint }, await localSearchCursorKey(options.dataDir));
 
     const admin = new DynamoDBClient({});
     cleanups.push(async () => admin.destroy());
@@ -168,10 +178,12 @@ async function loadSampleCatalogOnFirstStart(status: (line: string) => void) {
  * out (bulk loads; rebuild afterwards with `npm run comments:reindex`).
  */
 async function startCommentIndexer(dataDir: string, status: (line: string) => void, cleanups: (() => Promise<void>)[]) {
-  process.env.SEARCH_CURSOR_KEY = await localSearchCursorKey(dataDir);
   if (process.env.STREAM_INDEXER === 'off') return;
   // The streams client has its own endpoint variable; DynamoDB Local serves both APIs.
   process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+  // Imported only now, like every handler (handlerLoader): module-level code such as the metrics
+  // instance reads the environment configureProcessEnvironment has just set, as in Lambda.
+  const { handler: indexClientComments } = await import('../functions/handlers/index-client-comments');
   const runner = await startStreamRunner({
     tableName: LOCAL_TABLE_NAME,
     handler: indexClientComments,

@@ -6,17 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import type { RouteDefinition } from '../functions/api/routes';
-import type { HttpEvent } from '../functions/http/http-handler';
+import type { HttpEvent } from '../functions/http/route-pipeline';
 import { PROBLEM_CONTENT_TYPE, problemInstance } from '../functions/http/problem';
+import { localLambdaContext } from './lambda-context';
 import type { TokenVerifier } from './tokens';
 
 /** API Gateway's own payload limit; the handlers enforce the API's 64 KiB limit themselves. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export type LambdaHandler = (event: HttpEvent, context: { awsRequestId: string }) => Promise<APIGatewayProxyResultV2>;
+export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 interface CompiledRoute {
   definition: RouteDefinition;
@@ -175,7 +177,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, routes
   const handler = await options.loadHandler(definition);
   let result: APIGatewayProxyResultV2;
   try {
-    result = await handler(event, { awsRequestId: requestId });
+    result = await handler(event, localLambdaContext(definition.operationId, ROUTE_FUNCTION_TIMEOUT_SECONDS, requestId));
   } catch {
     // What API Gateway answers when the function itself fails.
     return sendProblem(response, 500, 'Internal error', 'The function failed.');

@@ -23,9 +23,11 @@ import {
   type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
+import { localLambdaContext } from './lambda-context';
 
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 
 export interface StreamRunnerOptions {
   tableName: string;
@@ -161,7 +163,10 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     const records = state.pending;
     let failedAt = -1;
     try {
-      const result = await options.handler({ Records: records.map((record) => toLambdaRecord(record, streamArn)) });
+      const result = await options.handler(
+        { Records: records.map((record) => toLambdaRecord(record, streamArn)) },
+        localLambdaContext('index-client-comments', COMMENT_INDEXER_TIMEOUT_SECONDS),
+      );
       const failedIds = new Set((result?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
       if (failedIds.size > 0) {
         failedAt = records.findIndex((record) => failedIds.has(record.dynamodb?.SequenceNumber ?? ''));

@@ -11,7 +11,7 @@ import { serviceRoutes } from './routes/service-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { siteRoutes } from './routes/site-routes';
 
-export type { Access, BucketAccess, HttpMethod, RouteAccess, RouteDefinition } from './routes/route-definition';
+export type { Access, BucketAccess, RouteAccess, RouteDefinition } from './routes/route-definition';
 
 export const routes = [
   ...serviceRoutes,
@@ -23,6 +23,6 @@ export const routes = [
 
 export type RouteId = (typeof routes)[number]['operationId'];
 
-export function route(operationId: RouteId): RouteDefinition {
+export function route<const Id extends RouteId>(operationId: Id) {
   return routeIn(routes, operationId);
 }

@@ -2,17 +2,15 @@
 import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { beginSession } from '../domain/begin-session';
-import type { NewSession } from '../domain/session';
-import { clientIdFrom } from '../http/client-id';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(routeIn(sessionRoutes, 'beginSession'), async ({ caller, body, pathParameters }) => {
-  const clientId = clientIdFrom(pathParameters);
-  const session = await beginSession(clientId, body as NewSession, caller!, { ...storageDependencies(), now: () => new Date() });
+export const handler = httpRoute(routeIn(sessionRoutes, 'beginSession'), async ({ caller, body, params, metrics }) => {
+  const session = await beginSession(params.clientId, body, caller, { ...storageDependencies(), now: () => new Date() });
+  metrics.count('SessionsBegun', 1);
   return {
     status: 201,
     body: session,
-    headers: { location: `/v1/anonymous-clients/${clientId}/sessions` },
+    headers: { location: `/v1/anonymous-clients/${params.clientId}/sessions` },
   };
 });

@@ -2,12 +2,12 @@
 import { receiptRoutes } from '../api/routes/receipt-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { getReceipt, type ReceiptDependencies } from '../domain/receipts/receipt-service';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { receiptDependencies } from '../runtime/receipt-dependencies';
 
 export function createGetReceiptHandler(deps: () => ReceiptDependencies = receiptDependencies) {
-  return httpHandler(routeIn(receiptRoutes, 'getReceipt'), async ({ caller, pathParameters }) => {
-    const receipt = await getReceipt(pathParameters.clientId ?? '', pathParameters.receiptId ?? '', caller!, deps());
+  return httpRoute(routeIn(receiptRoutes, 'getReceipt'), async ({ caller, params }) => {
+    const receipt = await getReceipt(params.clientId, params.receiptId, caller, deps());
     return { status: 200, body: receipt, headers: { 'cache-control': 'no-store' } };
   });
 }

@@ -2,9 +2,9 @@
 import { serviceRoutes } from '../api/routes/service-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { referenceData } from '../domain/reference-data';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 
-export const handler = httpHandler(routeIn(serviceRoutes, 'getReferenceData'), async ({ today }) => ({
+export const handler = httpRoute(routeIn(serviceRoutes, 'getReferenceData'), async ({ today }) => ({
   status: 200,
   body: referenceData(Number(today.slice(0, 4))),
   headers: { 'cache-control': 'private, max-age=300' },

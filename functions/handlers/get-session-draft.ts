@@ -3,12 +3,10 @@ import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { readClientOrThrow } from '../domain/begin-session';
 import { sessionDraft } from '../domain/session';
-import { clientIdFrom } from '../http/client-id';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(routeIn(sessionRoutes, 'getSessionDraft'), async ({ caller, pathParameters, today }) => {
-  const clientId = clientIdFrom(pathParameters);
-  const client = await readClientOrThrow(storageDependencies().clients, caller!.agencyId, clientId);
+export const handler = httpRoute(routeIn(sessionRoutes, 'getSessionDraft'), async ({ caller, params, today }) => {
+  const client = await readClientOrThrow(storageDependencies().clients, caller.agencyId, params.clientId);
   return { status: 200, body: sessionDraft(client, today) };
 });

@@ -8,13 +8,13 @@ import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { compactIndexOf } from '../domain/site-search/site-listing';
 import { acceptsGzip, ifNoneMatchMatches } from '../http/conditional';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { siteIndexHolder } from '../runtime/site-search-dependencies';
 
 /** Private: the answer needs a token. A minute matches how often a warm function looks for a new index. */
 export const SITE_INDEX_CACHE_CONTROL = 'private, max-age=60';
 
-export const handler = httpHandler(routeIn(siteRoutes, 'getSiteIndex'), async ({ headers }) => {
+export const handler = httpRoute(routeIn(siteRoutes, 'getSiteIndex'), async ({ headers }) => {
   const { index } = await siteIndexHolder().current();
   const compact = compactIndexOf(index);
   const identityTag = `"${compact.hash}"`;

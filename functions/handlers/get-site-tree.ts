@@ -2,10 +2,10 @@
 import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { siteTree } from '../domain/site-search/site-listing';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { siteIndexHolder } from '../runtime/site-search-dependencies';
 
-export const handler = httpHandler(routeIn(siteRoutes, 'getSiteTree'), async () => {
+export const handler = httpRoute(routeIn(siteRoutes, 'getSiteTree'), async () => {
   const { index } = await siteIndexHolder().current();
   return { status: 200, body: siteTree(index) };
 });

@@ -3,11 +3,11 @@ import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { NotFoundError } from '../domain/errors';
 import { message } from '../domain/messages';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(routeIn(siteRoutes, 'getSite'), async ({ pathParameters }) => {
-  const site = await storageDependencies().sites.get(pathParameters.siteId ?? '');
+export const handler = httpRoute(routeIn(siteRoutes, 'getSite'), async ({ params }) => {
+  const site = await storageDependencies().sites.get(params.siteId);
   if (!site) throw new NotFoundError(message('site.notFound'));
   return { status: 200, body: site };
 });

@@ -8,13 +8,19 @@
  * delivers it (and what follows) again, so a comment is never silently left unsearchable. Applying a
  * record twice changes nothing. Records of other items (audit entries, the index's own items) are
  * skipped. Never logs comments or words: only counts and ids.
+ *
+ * A middy handler like the API's: Powertools metrics count its cold starts; its own work needs no
+ * HTTP middleware.
  */
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as LambdaAttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { clientPostings } from '../domain/comment-words';
 import type { ClientPostings, SearchIndexWriter } from '../ports/client-search-index';
 import { logger } from '../runtime/logger';
+import { metrics } from '../runtime/metrics';
 import { searchIndexWriter } from '../runtime/search-dependencies';
 
 const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
@@ -64,7 +70,9 @@ function changesByClient(records: DynamoDBRecord[]): Map<string, ClientChange> {
 }
 
 export function createIndexClientCommentsHandler(deps: () => IndexerDependencies = () => ({ writer: searchIndexWriter() })) {
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .handler(async (event) => {
     const changes = [...changesByClient(event.Records ?? []).values()];
     const failed: ClientChange[] = [];
     let next = 0;
@@ -77,7 +85,10 @@ export function createIndexClientCommentsHandler(deps: () => IndexerDependencies
           } catch (error) {
             failed.push(change);
             const err = error instanceof Error ? error : new Error(String(error));
-            logger.error({ err: { name: err.name, message: err.message }, clientId: (change.next ?? change.previous[0])?.clientId }, 'indexing a client failed; the stream will retry');
+            logger.error('indexing a client failed; the stream will retry', {
+              error: { name: err.name, message: err.message },
+              clientId: (change.next ?? change.previous[0])?.clientId,
+            });
           }
         }
       }),
@@ -86,7 +97,7 @@ export function createIndexClientCommentsHandler(deps: () => IndexerDependencies
     // The stream resumes from the earliest failed record; later records are applied again (idempotent).
     const earliest = failed.reduce((a, b) => (a.firstIndex <= b.firstIndex ? a : b));
     return { batchItemFailures: [{ itemIdentifier: earliest.firstSequenceNumber }] };
-  };
+    });
 }
 
 export const handler = createIndexClientCommentsHandler();

@@ -2,12 +2,12 @@
 import { receiptRoutes } from '../api/routes/receipt-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { listReceipts, type ReceiptDependencies } from '../domain/receipts/receipt-service';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { receiptDependencies } from '../runtime/receipt-dependencies';
 
 export function createListReceiptsHandler(deps: () => ReceiptDependencies = receiptDependencies) {
-  return httpHandler(routeIn(receiptRoutes, 'listReceipts'), async ({ caller, pathParameters }) => {
-    const items = await listReceipts(pathParameters.clientId ?? '', caller!, deps());
+  return httpRoute(routeIn(receiptRoutes, 'listReceipts'), async ({ caller, params }) => {
+    const items = await listReceipts(params.clientId, caller, deps());
     return { status: 200, body: { items }, headers: { 'cache-control': 'no-store' } };
   });
 }

@@ -2,13 +2,11 @@
 import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
 import { readClientOrThrow } from '../domain/begin-session';
-import { clientIdFrom } from '../http/client-id';
-import { httpHandler } from '../http/http-handler';
+import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(routeIn(sessionRoutes, 'listSessions'), async ({ caller, pathParameters }) => {
+export const handler = httpRoute(routeIn(sessionRoutes, 'listSessions'), async ({ caller, params }) => {
   const { clients, sessions } = storageDependencies();
-  const clientId = clientIdFrom(pathParameters);
-  await readClientOrThrow(clients, caller!.agencyId, clientId);
-  return { status: 200, body: { items: await sessions.list(caller!.agencyId, clientId) } };
+  await readClientOrThrow(clients, caller.agencyId, params.clientId);
+  return { status: 200, body: { items: await sessions.list(caller.agencyId, params.clientId) } };
 });

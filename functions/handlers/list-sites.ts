@@ -1,22 +1,19 @@
 /** GET /v1/sites: search by name and/or list a tree node's sites, from the in-memory site index. */
 import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
-import { DEFAULT_LIMIT, ListSitesQuerySchema } from '../api/site-search-schemas';
-import type { SiteCategory } from '../domain/site';
+import { DEFAULT_LIMIT } from '../api/site-search-schemas';
 import { listSites } from '../domain/site-search/site-listing';
-import { httpHandler } from '../http/http-handler';
-import { parseQueryOrThrow } from '../http/validation';
+import { httpRoute } from '../http/route-pipeline';
 import { siteIndexHolder } from '../runtime/site-search-dependencies';
 
-export const handler = httpHandler(routeIn(siteRoutes, 'listSites'), async ({ query }) => {
-  const params = parseQueryOrThrow(ListSitesQuerySchema, query);
+export const handler = httpRoute(routeIn(siteRoutes, 'listSites'), async ({ query }) => {
   const { index } = await siteIndexHolder().current();
   const body = listSites(index, {
-    q: params.q,
-    categories: params.category?.split(',') as SiteCategory[] | undefined,
-    group: params.group,
-    limit: params.limit ?? DEFAULT_LIMIT,
-    cursor: params.cursor,
+    q: query.q,
+    categories: query.category,
+    group: query.group,
+    limit: query.limit ?? DEFAULT_LIMIT,
+    cursor: query.cursor,
   });
   return { status: 200, body };
 });

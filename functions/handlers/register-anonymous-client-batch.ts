@@ -4,20 +4,24 @@
  */
 import { clientRoutes } from '../api/routes/client-routes';
 import { routeIn } from '../api/routes/route-definition';
-import type { AnonymousClientBatchRegistration } from '../domain/anonymous-client';
 import { registerAnonymousClients } from '../domain/register-anonymous-client';
-import { httpHandler } from '../http/http-handler';
 import { idempotencyKeyFrom } from '../http/idempotency-key';
+import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';
 
-export const handler = httpHandler(routeIn(clientRoutes, 'registerAnonymousClientBatch'), async ({ caller, body, rawBody, headers: requestHeaders }) => {
-  const key = idempotencyKeyFrom(requestHeaders);
+export const handler = httpRoute(routeIn(clientRoutes, 'registerAnonymousClientBatch'), async ({ caller, body, rawBody, headers, metrics }) => {
+  const key = idempotencyKeyFrom(headers);
   const { clients, replayed } = await registerAnonymousClients(
-    (body as AnonymousClientBatchRegistration).clients,
-    caller!,
+    body.clients,
+    caller,
     { ...storageDependencies(), now: () => new Date() },
     { idempotency: key === undefined ? undefined : { key, rawBody }, pointerPrefix: (index) => `/clients/${index}` },
   );
-  const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
-  return { status: 201, body: { items: clients }, headers };
+  if (replayed) metrics.count('IdempotentReplays', 1);
+  else {
+    metrics.count('AnonymousClientsRegistered', clients.length);
+    metrics.count('RegistrationBatchSize', clients.length);
+  }
+  const answerHeaders: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
+  return { status: 201, body: { items: clients }, headers: answerHeaders };
 });

@@ -1,3 +1,5 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
 /** What a route implementation answers, before it becomes an API Gateway result. */
 export interface ApiResult {
   status: number;
@@ -10,4 +12,16 @@ export interface ApiResult {
    * with a content-encoding header), as API Gateway expects of a Lambda proxy result.
    */
   encodedBody?: { body: string; isBase64Encoded: boolean };
+}
+
+/** The Lambda proxy result (payload 2.0) API Gateway turns into the HTTP answer. */
+export function toApiGatewayResult(result: ApiResult): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { ...result.headers };
+  if (result.encodedBody) {
+    headers['content-type'] = result.contentType ?? 'application/json';
+    return { statusCode: result.status, headers, ...result.encodedBody };
+  }
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  headers['content-type'] = result.contentType ?? 'application/json';
+  return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }

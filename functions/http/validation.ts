@@ -104,12 +104,3 @@ export function parseOrThrow<S extends z.ZodType>(
   if (result.success) return result.data;
   throw new InvalidRequestError(fieldMessagesFromZod(result.error.issues, options), options.detail);
 }
-
-/**
- * Query parameters with `schema`, as the contract writes them (`?q=&category=`: an empty parameter
- * means the same as an absent one), or a 400 naming every bad parameter.
- */
-export function parseQueryOrThrow<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
-  const present = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
-  return parseOrThrow(schema, present, { detail: message('request.invalidQuery') });
-}

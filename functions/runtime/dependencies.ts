@@ -10,7 +10,7 @@ import { DynamoDbSiteCatalog } from '../adapters/dynamodb/site-catalog';
 import type { ClientStore } from '../ports/client-store';
 import type { SessionStore } from '../ports/session-store';
 import type { SiteCatalog } from '../ports/site-catalog';
-import { storageConfig } from './config';
+import { readEnv } from './env';
 
 export interface StorageDependencies {
   clients: ClientStore;
@@ -22,7 +22,7 @@ let built: StorageDependencies | undefined;
 
 export function storageDependencies(): StorageDependencies {
   if (!built) {
-    const config = storageConfig();
+    const config = readEnv('table');
     const db = documentClient();
     built = {
       clients: new DynamoDbClientStore(db, config.TABLE_NAME),

@@ -5,17 +5,17 @@
 import { documentClient } from '../adapters/dynamodb/document-client';
 import { DynamoDbClientSearchIndex, DynamoDbSearchIndexWriter } from '../adapters/dynamodb/search-index';
 import type { ClientSearchIndex, SearchIndexWriter } from '../ports/client-search-index';
-import { storageConfig } from './config';
+import { readEnv } from './env';
 
 let index: ClientSearchIndex | undefined;
 let writer: SearchIndexWriter | undefined;
 
 export function clientSearchIndex(): ClientSearchIndex {
-  index ??= new DynamoDbClientSearchIndex(documentClient(), storageConfig().TABLE_NAME);
+  index ??= new DynamoDbClientSearchIndex(documentClient(), readEnv('table').TABLE_NAME);
   return index;
 }
 
 export function searchIndexWriter(): SearchIndexWriter {
-  writer ??= new DynamoDbSearchIndexWriter(documentClient(), storageConfig().TABLE_NAME);
+  writer ??= new DynamoDbSearchIndexWriter(documentClient(), readEnv('table').TABLE_NAME);
   return writer;
 }

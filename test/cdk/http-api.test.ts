@@ -184,7 +184,7 @@ describe('Lambda functions', () => {
         { awsRequestId: 'bundle-test' });
       process.stdout.write('\\nRESULT ' + JSON.stringify(result) + '\\n');`;
     const run = spawnSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', script], {
-      env: { PATH: process.env.PATH, SERVICE_VERSION: '0.1.0', AGENCY_TIME_ZONE: 'America/Toronto' },
+      env: { PATH: process.env.PATH, SERVICE_VERSION: '0.1.0', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test' },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -281,10 +281,11 @@ describe('alarms', () => {
     const template = synth.templates().stateless;
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
-    // The API's two, errors and throttles of each function (the routes' and the comment indexer's), and
-    // the indexer's iterator age and two failure queues (test/cdk/comment-indexer.test.ts).
+    // The API's two, errors and throttles of each function (the routes' and the comment indexer's), the
+    // indexer's iterator age and two failure queues (test/cdk/comment-indexer.test.ts), and the
+    // handlers' dependency failures (below).
     const functionCount = routes.length + 1;
-    expect(alarms).toHaveLength(2 + 2 * functionCount + 3);
+    expect(alarms).toHaveLength(2 + 2 * functionCount + 3 + 1);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
@@ -301,6 +302,23 @@ describe('alarms', () => {
     expect(rate).toHaveLength(1);
     const names = (rate[0]!.Properties.Metrics as Json[]).map((metric) => metric.MetricStat?.Metric.MetricName).filter(Boolean);
     expect(names.sort()).toEqual(['5xx', 'Count']);
+  });
+
+  it("watch the handlers' 503s (DependencyUnavailable), a business metric in the stage's own namespace", () => {
+    const alarms = Object.values(resourcesOf(synth.templates().stateless, 'AWS::CloudWatch::Alarm'));
+    const dependency = alarms.filter((alarm) => alarm.Properties.MetricName === 'DependencyUnavailable');
+    expect(dependency).toEqual([
+      expect.objectContaining({
+        Properties: expect.objectContaining({
+          // The default stage, dev.
+          Namespace: 'newcomer-intake-dev',
+          Dimensions: [{ Name: 'service', Value: 'newcomer-intake' }],
+          Statistic: 'Sum',
+          Threshold: ALARM_THRESHOLDS.dependencyUnavailable,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        }),
+      }),
+    ]);
   });
 
   it('notify through a topic that is encrypted and refuses non-TLS publishing', () => {

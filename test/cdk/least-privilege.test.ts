@@ -218,7 +218,7 @@ describe('permissions across all stacks', () => {
   });
 });
 
-describe('the bucket grants of a function (ApiFunction.bind)', () => {
+describe('the bucket grants of a function (ApiFunction.grant)', () => {
   // The helper exercised directly, with combinations the route table does not use.
   function boundTemplate(access: DeclaredAccess) {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -235,13 +235,12 @@ describe('the bucket grants of a function (ApiFunction.bind)', () => {
       environment: {},
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    fn.bind(stores, access);
+    fn.grant(stores, access);
     const template = Template.fromStack(stack);
     const statements = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap(
       (policy) => policy.Properties.PolicyDocument.Statement as Json[],
     );
-    const variables = Object.values(resourcesOf(template, 'AWS::Lambda::Function'))[0]!.Properties.Environment.Variables as Json;
-    return { app, statements, variables };
+    return { app, statements };
   }
   const objectsOf = (bucket: string) => ({ 'Fn::Join': ['', [{ 'Fn::ImportValue': `Data-${bucket}BucketArn` }, '/*']] });
   const actionsOn = (statements: Json[], bucket: string) =>
@@ -251,26 +250,22 @@ describe('the bucket grants of a function (ApiFunction.bind)', () => {
       .sort();
 
   it('give read access to objects only, and read-write access without delete', () => {
-    const { statements, variables } = boundTemplate({ table: 'none', receipts: 'read-write', siteIndex: 'read' });
+    const { statements } = boundTemplate({ table: 'none', receipts: 'read-write', siteIndex: 'read' });
     expect(actionsOn(statements, 'Receipts')).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(actionsOn(statements, 'SiteIndex')).toEqual(['s3:GetObject']);
-    expect(variables.RECEIPTS_BUCKET).toEqual({ 'Fn::ImportValue': 'Data-ReceiptsBucketName' });
-    expect(variables.SITE_INDEX_BUCKET).toEqual({ 'Fn::ImportValue': 'Data-SiteIndexBucketName' });
-    expect(variables.TABLE_NAME).toBeUndefined();
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('add DeleteObject only for read-write-delete, on that bucket only', () => {
-    const { statements, variables } = boundTemplate({ table: 'none', receipts: 'read-write-delete' });
+    const { statements } = boundTemplate({ table: 'none', receipts: 'read-write-delete' });
     expect(actionsOn(statements, 'Receipts')).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     expect(actionsOn(statements, 'SiteIndex')).toEqual([]);
-    expect(variables.SITE_INDEX_BUCKET).toBeUndefined();
   });
 
-  it('bind no bucket, and set no bucket variable, when the access leaves the buckets out', () => {
-    const { statements, variables } = boundTemplate({ table: 'read' });
+  // Which variables a function gets is the environment contract's, tested in function-environment.test.ts.
+  it('grant no bucket when the access leaves the buckets out', () => {
+    const { statements } = boundTemplate({ table: 'read' });
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
-    expect(variables.RECEIPTS_BUCKET).toBeUndefined();
-    expect(variables.SITE_INDEX_BUCKET).toBeUndefined();
   });
 
   it('acknowledge exactly the object-key wildcard cdk-nag reports for each bound bucket', () => {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { buildFunctionPackage } from '../../lib/function-package';
+import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../../functions/runtime/env';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
@@ -62,11 +63,13 @@ function lambdaEnvironment(withRoleCredentials: boolean): NodeJS.ProcessEnv {
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     S3_FORCE_PATH_STYLE: 'true',
-    TABLE_NAME: LOCAL_TABLE_NAME,
-    SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex,
-    RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts,
-    SERVICE_VERSION: '0.0.0-bundle-test',
-    AGENCY_TIME_ZONE: 'America/Toronto',
+    ...environmentFor(ENVIRONMENT_GROUPS_ALL, {
+      service: { SERVICE_VERSION: '0.0.0-bundle-test', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test' },
+      table: { TABLE_NAME: LOCAL_TABLE_NAME },
+      receipts: { RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts },
+      siteIndex: { SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex },
+      searchCursorKey: { SEARCH_CURSOR_KEY: Buffer.alloc(32, 1).toString('base64') },
+    }),
   };
 }
 

@@ -25,6 +25,8 @@ export async function setup(project: TestProject) {
   // Search functions look for a newer site index every second instead of every minute, so a test
   // that imports a catalog sees it promptly (the server inherits this environment).
   process.env.SITE_INDEX_REFRESH_SECONDS ??= '1';
+  // The server writes its business metrics (EMF) into its log, where business-metrics.test.ts reads them.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'false';
   server = await startServerProcess({ dataDir, logFile });
   project.provide('serverUrl', server.url);
   project.provide('dataDir', dataDir);

@@ -15,9 +15,10 @@ import { S3ReceiptFiles } from '../../functions/adapters/s3/receipt-files';
 import { todayIn } from '../../functions/domain/calendar';
 import type { ReceiptDependencies } from '../../functions/domain/receipts/receipt-service';
 import { createCreateReceiptHandler } from '../../functions/handlers/create-receipt';
-import type { HttpEvent } from '../../functions/http/http-handler';
+import type { HttpEvent } from '../../functions/http/route-pipeline';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
+import { localLambdaContext } from '../../local/lambda-context';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { pdfPageTexts } from '../support/pdf-text';
@@ -141,6 +142,7 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
 
   beforeAll(async () => {
     process.env.SERVICE_VERSION ??= 'test';
+    process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'newcomer-intake-test';
     const stack = await runningStack(server().dataDir);
     const credentials = { ...LOCAL_AWS_CREDENTIALS };
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, endpoint: stack!.dynamodb, credentials }), {
@@ -177,7 +179,7 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
   it('gives links that stop working once they expire', async () => {
     const { agencyId, clientId } = await newAgencyWithClient();
     const handler = createCreateReceiptHandler(() => deps({ settings: { linkSeconds: 2, retentionDays: 30, timeZone: 'America/Toronto' } }));
-    const result = (await handler(event(agencyId, clientId, { format: 'pdf', language: 'en' }))) as { statusCode: number; body: string };
+    const result = (await handler(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(201);
     const receipt = JSON.parse(result.body);
     expect(Date.parse(receipt.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(2_000);
@@ -197,7 +199,7 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
       maxAttempts: 1,
     });
     const failing = createCreateReceiptHandler(() => deps({ files: new S3ReceiptFiles(unreachable, LOCAL_BUCKETS.receipts) }));
-    const result = (await failing(event(agencyId, clientId, { format: 'pdf', language: 'en' }))) as {
+    const result = (await failing(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as {
       statusCode: number;
       headers: Record<string, string>;
       body: string;
@@ -209,7 +211,7 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
     expect((await call('GET', `/v1/anonymous-clients/${clientId}/receipts`, { token })).body).toEqual({ items: [] });
 
     const failingRender = createCreateReceiptHandler(() => deps({ render: () => Promise.reject(new Error('font trouble')) }));
-    const renderResult = (await failingRender(event(agencyId, clientId, { format: 'pdf', language: 'en' }))) as { statusCode: number };
+    const renderResult = (await failingRender(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as { statusCode: number };
     expect(renderResult.statusCode).toBe(503);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1 });
 

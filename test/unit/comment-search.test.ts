@@ -7,6 +7,9 @@ import { FindAnonymousClientsQuerySchema } from '../../functions/domain/find-ano
 import { hmacCursorCodec, InvalidCursorError } from '../../functions/domain/search-cursor';
 import { createIndexClientCommentsHandler } from '../../functions/handlers/index-client-comments';
 import type { ClientPostings, SearchIndexWriter } from '../../functions/ports/client-search-index';
+import { localLambdaContext } from '../../local/lambda-context';
+
+const indexerContext = () => localLambdaContext('index-client-comments', 60);
 
 describe('comment words', () => {
   it('lower-cases, folds accents and splits on anything that is not a letter', () => {
@@ -126,7 +129,7 @@ describe('the comment indexer (stream handler)', () => {
         record('REMOVE', client('C3', 'gone'), undefined),
         record('INSERT', undefined, { pk: 'AGENCY#agency-a', sk: 'CLIENT#C1#AUDIT#x', entity: 'AUDIT_ENTRY' }),
       ],
-    });
+    }, indexerContext());
     expect(result).toEqual({ batchItemFailures: [] });
     expect(calls.map((c) => [c.previous.map((p) => p.words), c.next?.words])).toEqual([
       [[], ['winter', 'clothing']],
@@ -144,7 +147,7 @@ describe('the comment indexer (stream handler)', () => {
         record('MODIFY', client('C1', 'first'), client('C1', 'second')),
         record('MODIFY', client('C1', 'second'), client('C1', 'third')),
       ],
-    });
+    }, indexerContext());
     expect(calls).toHaveLength(1);
     expect(new Set(calls[0]!.previous.map((p) => p.words[0]))).toEqual(new Set(['first', 'second']));
     expect(calls[0]!.next?.words).toEqual(['third']);
@@ -159,7 +162,7 @@ describe('the comment indexer (stream handler)', () => {
       record('INSERT', undefined, client('C3', 'fine too')),
       record('MODIFY', client('C2', 'fails'), client('C2', 'still fails')),
     ];
-    const result = await handler({ Records: records });
+    const result = await handler({ Records: records }, indexerContext());
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]!.dynamodb!.SequenceNumber }] });
     expect(calls.map((c) => c.next?.clientId).sort()).toEqual(['C1', 'C3']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyUnavailableError, InvalidRequestError, NotFoundError } from '../../functions/domain/errors';
+import { DependencyUnavailableError, ForbiddenError, InvalidRequestError, NotFoundError, UnauthenticatedError } from '../../functions/domain/errors';
 import { callerFromClaims, parseGroups } from '../../functions/http/caller-from-claims';
 import { problemFromError } from '../../functions/http/problem';
 import { flattenClaims } from '../../local/gateway';
@@ -45,8 +45,8 @@ describe('claims from the JWT authorizer', () => {
   });
 
   it('refuses a token without an agency (403) and one without a subject (401)', () => {
-    expect(() => callerFromClaims({ sub: 'u1' })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => callerFromClaims({ 'custom:agency_id': 'a1' })).toThrow(expect.objectContaining({ status: 401 }));
-    expect(() => callerFromClaims({ sub: 'u1', 'custom:agency_id': 'AGENCY#evil' })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => callerFromClaims({ sub: 'u1' })).toThrow(ForbiddenError);
+    expect(() => callerFromClaims({ 'custom:agency_id': 'a1' })).toThrow(UnauthenticatedError);
+    expect(() => callerFromClaims({ sub: 'u1', 'custom:agency_id': 'AGENCY#evil' })).toThrow(ForbiddenError);
   });
 });

@@ -5,37 +5,10 @@ import { NotFoundError } from '../../functions/domain/errors';
 import { CLIENT_MESSAGES, clientMessage } from '../../functions/domain/client-messages';
 import { COMMON_MESSAGES, message, render } from '../../functions/domain/messages';
 import { RECEIPT_MESSAGES } from '../../functions/domain/receipts/receipt-messages';
-import { negotiateLanguage } from '../../functions/http/language';
 import { problemFromError } from '../../functions/http/problem';
 import { parseOrThrow } from '../../functions/http/validation';
 
-describe('Accept-Language negotiation', () => {
-  it.each([
-    [undefined, 'en'],
-    ['', 'en'],
-    ['fr', 'fr'],
-    ['fr-CA', 'fr'],
-    ['FR-ca', 'fr'],
-    ['fr-FR,fr;q=0.9', 'fr'],
-    ['en-CA', 'en'],
-    ['en-US,en;q=0.9,fr;q=0.8', 'en'],
-    ['fr-CA,fr;q=0.9,en-CA;q=0.8,en;q=0.7', 'fr'],
-    ['en;q=0.5, fr;q=0.8', 'fr'],
-    ['fr;q=0.5, en;q=0.8', 'en'],
-    ['de-DE, fr;q=0.3', 'fr'],
-    ['de-DE, es', 'en'],
-    ['*', 'en'],
-    ['fr;q=0, *', 'en'],
-    ['en;q=0, *;q=0.5', 'fr'],
-    ['en;q=0', 'en'],
-    ['en, fr', 'en'],
-    ['fr, en', 'fr'],
-    ['fr;q=2, en;q=0.1', 'en'],
-    ['fr ; q=0.7 , en ; q=0.6', 'fr'],
-  ])('%j answers %s', (header, expected) => {
-    expect(negotiateLanguage(header)).toBe(expected);
-  });
-});
+// Accept-Language negotiation is the pipeline's (@middy/http-content-negotiation): route-pipeline.test.ts.
 
 const parametersOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes';
+import type * as z from 'zod';
+import { type RouteDefinition, routes } from '../../functions/api/routes';
 import { routeIn } from '../../functions/api/routes/route-definition';
 import { REPOSITORY_ROOT } from '../../lib/bundling';
 
@@ -17,6 +18,23 @@ describe('the route table', () => {
       const source = await readFile(join(REPOSITORY_ROOT, route.handler), 'utf8');
       const lookups = [...source.matchAll(/routeIn\(\s*\w+,\s*'(\w+)'\s*\)/g)].map((m) => m[1]);
       expect({ handler: route.handler, serves: lookups }).toEqual({ handler: route.handler, serves: [route.operationId] });
+    }
+  });
+
+  it('bounds every path and query value in length and alphabet, so nothing unbounded reaches a store', () => {
+    for (const route of routes as readonly RouteDefinition[]) {
+      for (const schema of [route.params, route.query]) {
+        if (!schema) continue;
+        for (const [name, field] of Object.entries(schema.shape)) {
+          const example = String((field as z.ZodType).meta()?.example ?? 'A');
+          // Long, in the field's own alphabet (its example repeated, as a list where lists are allowed), and foreign.
+          for (const value of ['A'.repeat(8000), `${example},`.repeat(8000 / example.length) + example, `${example.slice(0, 8)}\u0000<>`]) {
+            const result = schema.safeParse({ [name]: value });
+            const refused = !result.success && result.error.issues.some((issue) => issue.path[0] === name);
+            expect({ route: route.operationId, name, length: value.length, refused }).toEqual({ route: route.operationId, name, length: value.length, refused: true });
+          }
+        }
+      }
     }
   });
 

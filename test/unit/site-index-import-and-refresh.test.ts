@@ -8,6 +8,7 @@ import { decodeSnapshot, encodeSnapshot, sitesOfSnapshot } from '../../functions
 import { acceptsGzip, ifNoneMatchMatches } from '../../functions/http/conditional';
 import type { SiteCatalogWriter } from '../../functions/ports/site-catalog';
 import type { SiteIndexObject, SiteIndexStore } from '../../functions/ports/site-index-store';
+import { localLambdaContext } from '../../local/lambda-context';
 
 class MemoryIndexStore implements SiteIndexStore {
   object: SiteIndexObject | undefined;
@@ -154,8 +155,8 @@ describe('the warm index of a search function', () => {
     now = 5_000;
     expect(await holder.current()).toBe(loaded);
     expect(events).toEqual(['loaded', 'check-failed']);
-    await expect(new SiteIndexHolder(store, { refreshIntervalMs: 1_000 }).current()).rejects.toMatchObject({ status: 503 });
-    await expect(new SiteIndexHolder(new MemoryIndexStore(), { refreshIntervalMs: 1_000 }).current()).rejects.toMatchObject({ status: 503 });
+    await expect(new SiteIndexHolder(store, { refreshIntervalMs: 1_000 }).current()).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await expect(new SiteIndexHolder(new MemoryIndexStore(), { refreshIntervalMs: 1_000 }).current()).rejects.toBeInstanceOf(DependencyUnavailableError);
   });
 
   it('shares one load between concurrent first requests', async () => {
@@ -226,17 +227,19 @@ describe('content negotiation and conditional requests', () => {
 describe('an already encoded body', () => {
   it('reaches API Gateway as is, base64 with isBase64Encoded for binary', async () => {
     process.env.SERVICE_VERSION ??= 'test';
-    const { httpHandler } = await import('../../functions/http/http-handler');
+    process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'newcomer-intake-test';
+    const { httpRoute } = await import('../../functions/http/route-pipeline');
     const { route } = await import('../../functions/api/routes');
-    const handler = httpHandler(route('getHealth'), async () => ({
+    const handler = httpRoute(route('getHealth'), async () => ({
       status: 200,
       headers: { 'content-encoding': 'gzip' },
       encodedBody: { body: 'H4sI', isBase64Encoded: true },
     }));
-    const result = await handler({ requestContext: { requestId: 'r' }, headers: {} } as never);
+    const result = await handler({ requestContext: { requestId: 'r' }, headers: {} } as never, localLambdaContext('getHealth', 10));
     expect(result).toEqual({
       statusCode: 200,
-      headers: { 'content-encoding': 'gzip', 'content-type': 'application/json' },
+      // The pipeline's security headers stand beside the route's own.
+      headers: expect.objectContaining({ 'content-encoding': 'gzip', 'content-type': 'application/json', 'X-Content-Type-Options': 'nosniff' }),
       body: 'H4sI',
       isBase64Encoded: true,
     });

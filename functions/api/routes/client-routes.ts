@@ -3,12 +3,14 @@ import {
   AnonymousClientListSchema,
   AnonymousClientSchema,
   anonymousClientRules,
+  CLIENT_NOT_FOUND,
   IMMUTABLE_FIELDS,
   SERVER_OWNED_FIELDS,
 } from '../../domain/anonymous-client';
 import { ClientHistorySchema } from '../../domain/audit';
 import { FindAnonymousClientsQuerySchema, FoundAnonymousClientsSchema } from '../../domain/find-anonymous-clients';
-import { ClientIdParamsSchema, IdempotencyHeadersSchema, IfMatchHeadersSchema } from '../schemas';
+import { ClientIdParamsSchema } from '../path-parameters';
+import { IdempotencyHeadersSchema, IfMatchHeadersSchema } from '../schemas';
 import { AGENCY_ROLES, type RouteDefinition } from './route-definition';
 export const clientRoutes = [
   {
@@ -50,6 +52,7 @@ export const clientRoutes = [
     description: "Another agency's client is answered exactly like a missing one: 404.",
     tag: 'Anonymous clients',
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 200, description: 'The client.', schema: AnonymousClientSchema, headers: { ETag: 'The version.' } },
     errorStatuses: [404],
   },
@@ -84,6 +87,7 @@ export const clientRoutes = [
     tag: 'Anonymous clients',
     requestBody: (today) => anonymousClientRules(today).edit,
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     headers: IfMatchHeadersSchema,
     serverOwnedFields: SERVER_OWNED_FIELDS,
     immutableFields: IMMUTABLE_FIELDS,
@@ -101,6 +105,7 @@ export const clientRoutes = [
     summary: "A client's audit trail: who did what and to which fields, never the values",
     tag: 'Anonymous clients',
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 200, description: 'Oldest first.', schema: ClientHistorySchema },
     errorStatuses: [404],
   },
@@ -116,6 +121,7 @@ export const clientRoutes = [
     description:
       "Only the caller's agency. Every word of q must be a word of the comments (the last may be its beginning, 2 letters or more); case and accents do not matter. siteId, from and to also work without q. An empty parameter is the same as an absent one. A new or edited comment is searchable within about a second.",
     tag: 'Anonymous clients',
+    secrets: ['searchCursorKey'],
     query: FindAnonymousClientsQuerySchema,
     success: { status: 200, description: 'One page of matches.', schema: FoundAnonymousClientsSchema(AnonymousClientSchema) },
   },

@@ -1,7 +1,8 @@
 /** Receipt routes: print a registration receipt, list and fetch them with fresh links. Part of the route table (functions/api/routes.ts). */
 import { ReceiptListSchema, ReceiptRequestSchema, ReceiptSchema } from '../../domain/receipts/receipt';
-import { ClientReceiptParamsSchema } from '../receipt-schemas';
-import { ClientIdParamsSchema } from '../schemas';
+import { CLIENT_NOT_FOUND } from '../../domain/anonymous-client';
+import { receiptMessage } from '../../domain/receipts/receipt-messages';
+import { ClientIdParamsSchema, ClientReceiptParamsSchema } from '../path-parameters';
 import { AGENCY_ROLES, type RouteDefinition } from './route-definition';
 export const receiptRoutes = [
   {
@@ -12,12 +13,14 @@ export const receiptRoutes = [
     auth: 'jwt',
     roles: AGENCY_ROLES,
     access: { table: 'read-write', receipts: 'read-write-delete' },
+    packageExtras: ['pdfRenderer'],
     summary: 'Print the Registration Receipt: render a PDF or CSV receipt in English or French and store it',
     description:
       'The file is stored (encrypted) in the receipts bucket; `url` is a presigned GET link that downloads it as anonymous-client-<short id>-receipt.<ext> until `urlExpiresAt` (15 minutes by default). Receipts are kept 30 days by default.',
     tag: 'Receipts',
     requestBody: () => ReceiptRequestSchema,
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: {
       status: 201,
       description: 'The receipt, with a download link.',
@@ -37,6 +40,7 @@ export const receiptRoutes = [
     summary: "A client's receipts that can still be retrieved, newest first, each with a fresh link",
     tag: 'Receipts',
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 200, description: 'The receipts.', schema: ReceiptListSchema },
     errorStatuses: [404],
   },
@@ -52,6 +56,7 @@ export const receiptRoutes = [
     description: "Another agency's receipt, or one past its retention period, is answered 404.",
     tag: 'Receipts',
     params: ClientReceiptParamsSchema,
+    notFound: receiptMessage('receipt.notFound'),
     success: { status: 200, description: 'The receipt.', schema: ReceiptSchema },
     errorStatuses: [404],
   },

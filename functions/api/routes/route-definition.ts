@@ -1,6 +1,14 @@
-/** What a route of the route table declares (functions/api/routes.ts), and the lookup handlers use. */
+/**
+ * What a route of the route table declares (functions/api/routes.ts), the lookup handlers use, and
+ * what a route's declaration implies for its function (environment groups). A route's schemas are
+ * kept with their exact types (`as const satisfies`), so the pipeline (functions/http/route-pipeline.ts)
+ * types what its implementation receives: parsed body, path parameters and query, and a caller on
+ * every authenticated route.
+ */
 import type * as z from 'zod';
 import type { Role } from '../../domain/caller';
+import type { Text } from '../../domain/messages';
+import type { EnvironmentGroup, SecretName } from '../../runtime/env';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -19,6 +27,12 @@ export interface RouteAccess {
   siteIndex?: BucketAccess;
 }
 
+/**
+ * Files a function's package holds besides its bundle, by name; lib/bundling.ts says what each is.
+ * `pdfRenderer`: the PDF renderer module, loaded on the first PDF, with the fonts and HarfBuzz it reads.
+ */
+export type PackageExtra = 'pdfRenderer';
+
 export interface RouteDefinition {
   operationId: string;
   method: HttpMethod;
@@ -30,15 +44,25 @@ export interface RouteDefinition {
   auth: 'public' | 'jwt';
   roles: readonly Role[];
   access: RouteAccess;
+  /** Secrets the function reads from its environment (functions/runtime/env.ts); the CDK wires each. */
+  secrets?: readonly SecretName[];
+  packageExtras?: readonly PackageExtra[];
   summary: string;
   description?: string;
   tag: string;
   /** Request body rules; they depend on the agency's "today" (dates cannot be in the future). */
   requestBody?: (today: string) => z.ZodType;
+  /**
+   * Path parameters, bounded in length and alphabet. Every one is an id, and an id that cannot exist
+   * is a resource that does not exist: a value that fails is a 404 with `notFound`, never a store call.
+   */
   params?: z.ZodObject;
-  /** Query parameters, for the document; the handler validates them with this same schema (parseOrThrow). */
+  /** Query parameters: an empty parameter is the same as an absent one; a bad one is a 400 naming it. */
   query?: z.ZodObject;
+  /** For the OpenAPI document; Idempotency-Key and If-Match are read by the routes that take them. */
   headers?: z.ZodObject;
+  /** The detail of the 404 for a path parameter that fails its schema. */
+  notFound?: Text;
   /** Fields a body must not carry because the server sets them; refused with a specific message. */
   serverOwnedFields?: readonly string[];
   /** Fields fixed at creation: a body that names them is refused as an attempt to change them. */
@@ -52,15 +76,34 @@ export const AGENCY_ROLES: readonly Role[] = ['staff', 'agency-admin'];
 export const ALL_ROLES: readonly Role[] = ['staff', 'agency-admin', 'operator'];
 
 /**
- * One route of a table, by operationId (a typo does not compile). Handlers look their route up in
- * their area's table, not in the whole one, so each Lambda bundle holds (and builds at cold start)
- * only the schemas of its own area.
+ * One route of a table, by operationId (a typo does not compile), with its declared types intact.
+ * Handlers look their route up in their area's table, not in the whole one, so each Lambda bundle
+ * holds (and builds at cold start) only the schemas of its own area.
  */
-export function routeIn<const Table extends readonly RouteDefinition[]>(
+export function routeIn<const Table extends readonly RouteDefinition[], const Id extends Table[number]['operationId']>(
   table: Table,
-  operationId: Table[number]['operationId'],
-): RouteDefinition {
+  operationId: Id,
+): Extract<Table[number], { operationId: Id }> {
   const found = table.find((r) => r.operationId === operationId);
   if (!found) throw new Error(`No route ${operationId}`);
-  return found;
+  return found as Extract<Table[number], { operationId: Id }>;
 }
+
+/** The environment groups a route's function needs (functions/runtime/env.ts), from what it declares. */
+export function environmentGroupsOf(route: Pick<RouteDefinition, 'access' | 'secrets'>): EnvironmentGroup[] {
+  const groups: EnvironmentGroup[] = ['service'];
+  if (route.access.table !== 'none') groups.push('table');
+  if ((route.access.receipts ?? 'none') !== 'none') groups.push('receipts');
+  if ((route.access.siteIndex ?? 'none') !== 'none') groups.push('siteIndex');
+  return [...groups, ...(route.secrets ?? [])];
+}
+
+/**
+ * How long a route's function may run: Lambda's timeout in the CDK stack, and the local gateway's
+ * context deadline, so both stop a request at the same point. API Gateway gives up after 30 s; a
+ * route that needs 10 s is already broken.
+ */
+export const ROUTE_FUNCTION_TIMEOUT_SECONDS = 10;
+
+/** The comment indexer's timeout: a batch of 100 clients with a dozen words each is a few hundred small writes. */
+export const COMMENT_INDEXER_TIMEOUT_SECONDS = 60;

@@ -1,6 +1,7 @@
 /** Session routes: "Begin Session with Client" and the one session an anonymous profile takes. Part of the route table (functions/api/routes.ts). */
 import { newSessionSchema, SessionDraftSchema, SessionListSchema, SessionSchema } from '../../domain/session';
-import { ClientIdParamsSchema } from '../schemas';
+import { CLIENT_NOT_FOUND } from '../../domain/anonymous-client';
+import { ClientIdParamsSchema } from '../path-parameters';
 import { AGENCY_ROLES, type RouteDefinition } from './route-definition';
 export const sessionRoutes = [
   {
@@ -14,6 +15,7 @@ export const sessionRoutes = [
     summary: '"Begin Session with Client": the session form pre-filled from the profile',
     tag: 'Sessions',
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 200, description: "Pre-filled: agency, site, today's date, in person.", schema: SessionDraftSchema },
     errorStatuses: [404],
   },
@@ -31,6 +33,7 @@ export const sessionRoutes = [
     tag: 'Sessions',
     requestBody: (today) => newSessionSchema(today),
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 201, description: 'The session.', schema: SessionSchema },
     errorStatuses: [404, 409, 413, 415, 422],
   },
@@ -45,6 +48,7 @@ export const sessionRoutes = [
     summary: "The client's session (at most one)",
     tag: 'Sessions',
     params: ClientIdParamsSchema,
+    notFound: CLIENT_NOT_FOUND,
     success: { status: 200, description: 'Zero or one session.', schema: SessionListSchema },
     errorStatuses: [404],
   },

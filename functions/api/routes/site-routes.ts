@@ -1,6 +1,7 @@
 /** Registration-site routes: one site, search and browse, and the compact index for type-ahead. Part of the route table (functions/api/routes.ts). */
 import { SiteSchema } from '../../domain/site';
-import { SiteIdParamsSchema } from '../schemas';
+import { message } from '../../domain/messages';
+import { SiteIdParamsSchema } from '../path-parameters';
 import { CompactSiteIndexSchema, ListSitesQuerySchema, SiteListSchema, SiteTreeSchema } from '../site-search-schemas';
 import { ALL_ROLES, type RouteDefinition } from './route-definition';
 export const siteRoutes = [
@@ -15,6 +16,7 @@ export const siteRoutes = [
     summary: 'One registration site (also an inactive one: old registrations point at it)',
     tag: 'Registration sites',
     params: SiteIdParamsSchema,
+    notFound: message('site.notFound'),
     success: { status: 200, description: 'The site.', schema: SiteSchema },
     errorStatuses: [404],
   },

@@ -1,0 +1,29 @@
+/**
+ * One access-log line per request, after the answer is known: route, status, duration, agency and
+ * correlation id. Never bodies, headers, query strings or claims' values.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { logger } from '../../runtime/logger';
+import { type PipelineRequest, scopeIfStarted } from './request-scope';
+
+export function statusOf(request: PipelineRequest): number {
+  return (request.response as APIGatewayProxyStructuredResultV2 | null)?.statusCode ?? 500;
+}
+
+function logRequest(request: PipelineRequest) {
+  const scope = scopeIfStarted(request.context);
+  if (!scope) return;
+  logger.info('request', {
+    correlationId: scope.correlationId,
+    operation: scope.route.operationId,
+    method: scope.route.method,
+    route: scope.route.path,
+    status: statusOf(request),
+    durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
+    agencyId: scope.caller?.agencyId,
+  });
+}
+
+export function accessLog() {
+  return { after: logRequest, onError: logRequest };
+}
