@@ -20,6 +20,7 @@ import { markdownTable, recordSection } from './report';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 16;
+const TARGET_RATIO = 0.75;
 const OPERATIONS = 1600;
 
 async function runConcurrently(total: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number> {
@@ -126,17 +127,18 @@ export async function benchStartup() {
 export async function runRegistrationBenchmark() {
   const throughput = await benchRegistration();
   const startup = await benchStartup();
-  const met = throughput.ratio >= 0.5;
+  // Issue 2 asked for 0.5; issue 13 (the middy pipeline) raised the bar to 0.75.
+  const met = throughput.ratio >= TARGET_RATIO;
   const table = markdownTable(
     ['figure', 'value'],
     [
       [`registrations/s through the local gateway (${CONCURRENCY} concurrent)`, throughput.gateway.toFixed(0)],
       [`raw conditional PutItem/s, same DynamoDB Local (${CONCURRENCY} concurrent)`, throughput.raw.toFixed(0)],
-      ['ratio (target ≥ 0.5)', `${throughput.ratio.toFixed(2)} ${met ? '(met)' : '(NOT met)'}`],
+      [`ratio (target ≥ ${TARGET_RATIO})`, `${throughput.ratio.toFixed(2)} ${met ? '(met)' : '(NOT met)'}`],
       ['`npm start` to ready line, fresh data directory (loads 5,000+ sample sites)', `${(startup.fresh / 1000).toFixed(1)} s`],
       ['`npm start` to ready line, existing data directory', `${(startup.used / 1000).toFixed(1)} s`],
     ],
   );
   console.log(table);
-  await recordSection('registration', 'Registration throughput and start-up (issue 2)', table);
+  await recordSection('registration', 'Registration throughput and start-up (issues 2 and 13)', table);
 }

@@ -5,6 +5,7 @@
 import { runBatchRegistrationBenchmark } from './batch-registration';
 import { runCommentSearchBenchmark } from './comment-search';
 import { benchFunctionBundles, formatFunctionBundles } from './function-bundles';
+import { runPipelineOverheadBenchmark } from './pipeline-overhead';
 import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
 import { runSiteSearchBenchmark } from './site-search';
@@ -21,6 +22,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
     console.log(table);
     await recordSection('function-bundles', 'Function bundles and cold init (issue 7)', table);
   },
+  'pipeline-overhead': runPipelineOverheadBenchmark,
 };
 
 const requested = process.argv.slice(2);
