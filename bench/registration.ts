@@ -21,7 +21,8 @@ import { markdownTable, recordSection } from './report';
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 16;
 const TARGET_RATIO = 0.75;
-const OPERATIONS = 1600;
+const OPERATIONS = 1200;
+const ROUNDS = 5;
 
 async function runConcurrently(total: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
@@ -96,17 +97,21 @@ export async function benchRegistration() {
         await response.arrayBuffer();
       });
 
-    // Warm both paths (JIT, connection pools), then interleave so drift hits both alike.
+    // Warm both paths (JIT, connection pools), then interleave so drift hits both alike. Each round
+    // gives one ratio; the median round is reported (a shared 2-core machine swings single rounds by
+    // several percent), with the range beside it.
     await viaGateway(200);
     await rawPut(200);
-    const raw1 = await rawPut();
-    const gateway1 = await viaGateway();
-    const raw2 = await rawPut();
-    const gateway2 = await viaGateway();
-    const raw = (raw1 + raw2) / 2;
-    const gateway = (gateway1 + gateway2) / 2;
+    const rounds: { raw: number; gateway: number; ratio: number }[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const raw = await rawPut();
+      const gateway = await viaGateway();
+      rounds.push({ raw, gateway, ratio: gateway / raw });
+    }
     db.destroy();
-    return { raw, gateway, ratio: gateway / raw };
+    const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio);
+    const median = byRatio[Math.floor(byRatio.length / 2)]!;
+    return { ...median, lowest: byRatio[0]!.ratio, highest: byRatio[byRatio.length - 1]!.ratio };
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -132,9 +137,12 @@ export async function runRegistrationBenchmark() {
   const table = markdownTable(
     ['figure', 'value'],
     [
-      [`registrations/s through the local gateway (${CONCURRENCY} concurrent)`, throughput.gateway.toFixed(0)],
+      [`registrations/s through the local gateway (${CONCURRENCY} concurrent, median round)`, throughput.gateway.toFixed(0)],
       [`raw conditional PutItem/s, same DynamoDB Local (${CONCURRENCY} concurrent)`, throughput.raw.toFixed(0)],
-      [`ratio (target ≥ ${TARGET_RATIO})`, `${throughput.ratio.toFixed(2)} ${met ? '(met)' : '(NOT met)'}`],
+      [
+        `ratio, median of ${ROUNDS} interleaved rounds (target ≥ ${TARGET_RATIO})`,
+        `${throughput.ratio.toFixed(2)} ${met ? '(met)' : '(NOT met)'}; rounds ranged ${throughput.lowest.toFixed(2)} to ${throughput.highest.toFixed(2)}`,
+      ],
       ['`npm start` to ready line, fresh data directory (loads 5,000+ sample sites)', `${(startup.fresh / 1000).toFixed(1)} s`],
       ['`npm start` to ready line, existing data directory', `${(startup.used / 1000).toFixed(1)} s`],
     ],
