@@ -22,6 +22,7 @@ import type { Construct } from 'constructs';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import { environmentGroupsOf } from '../functions/api/routes/route-definition';
 import { environmentFor, type EnvironmentValues, SERVICE_NAME } from '../functions/runtime/env';
+import { DEFAULT_REQUEST_DEADLINE_SECONDS } from '../functions/runtime/request-deadline';
 import { ServiceAlarms } from './alarms';
 import { ApiFunction, type DataStores, functionId } from './api-function';
 import { FUNCTION_EXTRAS } from './bundling';
@@ -178,6 +179,7 @@ export function functionEnvironmentValues(settings: DeploymentSettings, stateful
       SERVICE_VERSION: serviceVersion(),
       AGENCY_TIME_ZONE: settings.agencyTimeZone,
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(settings.stage),
+      REQUEST_DEADLINE_SECONDS: String(DEFAULT_REQUEST_DEADLINE_SECONDS),
     },
     table: { TABLE_NAME: stateful.table.name.value },
     receipts: { RECEIPTS_BUCKET: stateful.receiptsBucket.name.value, RECEIPT_RETENTION_DAYS: String(settings.receiptRetentionDays) },

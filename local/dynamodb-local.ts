@@ -269,7 +269,8 @@ async function launch(
     region: 'ca-central-1',
     credentials: { ...LOCAL_AWS_CREDENTIALS },
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    // throwOnRequestTimeout: without it @smithy/node-http-handler 4.x only warns when the time is up.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   });
   const answering = async (): Promise<number> => {
     const pid = await readPid(shell.stdio[3] as Readable);

@@ -94,7 +94,8 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoD
 
 export async function startStreamRunner(options: StreamRunnerOptions): Promise<StreamRunner> {
   // Bounded requests, so a stuck emulator can never hold up the stack's stop.
-  const requestHandler = { connectionTimeout: 1_000, requestTimeout: 10_000 };
+  // throwOnRequestTimeout: without it @smithy/node-http-handler 4.x only warns when the time is up.
+  const requestHandler = { connectionTimeout: 1_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
   const db = options.db ?? new DynamoDBClient({ requestHandler });
   const streams = options.streams ?? new DynamoDBStreamsClient({ requestHandler });
   const ownClients = !options.db;

@@ -1,9 +1,11 @@
 /**
  * Every API Lambda handler is this middy pipeline around a plain route implementation. In order:
- *   access log (outermost: it sees the final status) → Powertools metrics (flushed after each request,
- *   cold starts counted) → outcome metrics (4xx by kind, 503s) → security headers (on every answer,
- *   problems included) → problem+json for any error → header and event normalisers → Accept-Language
- *   negotiation → the caller and its role → the JSON body → the route's schemas (params, query, body).
+ *   request scope and deadline (the implementation runs inside the deadline: every AWS SDK call it
+ *   makes is aborted when it passes, and the request answers 503) → access log (outermost: it sees the
+ *   final status) → Powertools metrics (flushed after each request, cold starts counted) → outcome
+ *   metrics (4xx by kind, 503s) → security headers (on every answer, problems included) → problem+json
+ *   for any error → header and event normalisers → Accept-Language negotiation → the caller and its
+ *   role → the JSON body → the route's schemas (params, query, body).
  * The implementation then receives only checked values, typed by the route's own declaration: no
  * casts, no parsing of its own, and a caller on every authenticated route.
  * Nothing here logs bodies, headers, query strings or claims' values.
@@ -25,6 +27,7 @@ import { metrics, type MetricsRecorder, metricsRecorder } from '../runtime/metri
 import { type ApiResult, toApiGatewayResult } from './api-result';
 import { accessLog } from './middleware/access-log';
 import { authorizedCaller } from './middleware/caller';
+import { requestDeadline, withinRequestDeadline } from './middleware/deadline';
 import { jsonBody } from './middleware/json-body';
 import { outcomeMetrics } from './middleware/outcome-metrics';
 import { problemAnswers } from './middleware/problem-answers';
@@ -69,6 +72,7 @@ export function httpRoute<const R extends RouteDefinition>(route: R, implement: 
   const todayAt = (now: Date) => todayIn(readEnv('service').AGENCY_TIME_ZONE, now);
   const pipeline = middy<HttpEvent, APIGatewayProxyResultV2, unknown, PipelineContext>()
     .use(requestScope(route, clock, todayAt))
+    .use(requestDeadline())
     .use(accessLog())
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(outcomeMetrics())
@@ -91,18 +95,20 @@ export function httpRoute<const R extends RouteDefinition>(route: R, implement: 
     .use(validatedInput(route))
     .handler(async (event, context) => {
       const scope = scopeOf(context);
-      const result = await implement({
-        caller: scope.caller,
-        body: scope.body,
-        rawBody: scope.rawBody,
-        params: scope.params ?? {},
-        query: scope.query ?? {},
-        headers: event.headers as Record<string, string>,
-        correlationId: scope.correlationId,
-        today: scope.today,
-        now: scope.now,
-        metrics: metricsRecorder,
-      } as RouteRequest<R>);
+      const result = await withinRequestDeadline(context, () =>
+        implement({
+          caller: scope.caller,
+          body: scope.body,
+          rawBody: scope.rawBody,
+          params: scope.params ?? {},
+          query: scope.query ?? {},
+          headers: event.headers as Record<string, string>,
+          correlationId: scope.correlationId,
+          today: scope.today,
+          now: scope.now,
+          metrics: metricsRecorder,
+        } as RouteRequest<R>),
+      );
       return toApiGatewayResult(result);
     });
   // @middy/http-event-normalizer declares a REST API (payload 1.0) event, which `use` intersects into

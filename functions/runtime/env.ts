@@ -11,6 +11,7 @@
  */
 import * as z from 'zod';
 import { DEFAULT_AGENCY_TIME_ZONE, isValidTimeZone } from '../domain/calendar';
+import { DEFAULT_REQUEST_DEADLINE_SECONDS } from './request-deadline';
 
 /** The `service` of every log line and the dimension of every metric; alarms (lib/alarms.ts) name it too. */
 export const SERVICE_NAME = 'newcomer-intake';
@@ -31,6 +32,13 @@ const ENVIRONMENT_GROUPS = {
     POWERTOOLS_METRICS_NAMESPACE: z.string().regex(/^[A-Za-z0-9._#/:-]{1,255}$/, 'must be a CloudWatch namespace'),
     /** `true` where no EMF should be written (the embedded mode, unless asked): Powertools reads it itself. */
     POWERTOOLS_METRICS_DISABLED: z.enum(['true', 'false']).optional(),
+    /**
+     * Seconds a request may wait on DynamoDB and S3 in all (every attempt and retry): then its calls are
+     * aborted and it answers 503 with Retry-After (functions/runtime/request-deadline.ts). Capped by the
+     * function's remaining time less a margin for the answer, so it binds below the route functions'
+     * timeout (ROUTE_FUNCTION_TIMEOUT_SECONDS), itself below API Gateway's 30 s.
+     */
+    REQUEST_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(25).default(DEFAULT_REQUEST_DEADLINE_SECONDS),
   }),
   /** Functions that read or write the table. */
   table: z.object({

@@ -18,10 +18,17 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
-export async function startServerProcess(options: { dataDir: string; logFile: string; port?: number; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+  dataDir: string;
+  logFile: string;
+  port?: number;
+  timeoutMs?: number;
+  /** Variables set for this server only, over this process's environment (e.g. REQUEST_DEADLINE_SECONDS). */
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), LOG_LEVEL: 'info' },
+    env: { ...process.env, ...options.env, DATA_DIR: options.dataDir, PORT: String(options.port ?? 0), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));

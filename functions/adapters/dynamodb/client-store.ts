@@ -6,7 +6,7 @@
  * when, which fields) are kept on the client item itself (`registeredFields`) and history derives it,
  * which halves a registration's writes. Later changes write separate audit items.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -98,10 +98,17 @@ export class DynamoDbClientStore implements ClientStore {
     try {
       const only = items.length === 1 ? items[0]?.Put : undefined;
       await withStorageErrors('register', async () => {
-        if (only) {
-          await this.db.send(new PutCommand({ TableName: only.TableName, Item: only.Item, ConditionExpression: only.ConditionExpression }));
-        } else {
+        if (!only) {
+          // Retried attempts carry the same ClientRequestToken (the SDK's): DynamoDB applies it once.
           await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+          return;
+        }
+        try {
+          await this.db.send(new PutCommand({ TableName: only.TableName, Item: only.Item, ConditionExpression: only.ConditionExpression }));
+        } catch (error) {
+          // A PutItem has no request token: an attempt that timed out after DynamoDB wrote the item
+          // makes the SDK's retry fail its condition. The id is new, so the item found is our own.
+          if (!(error instanceof ConditionalCheckFailedException) || !(await this.isStored(clients[0] as AnonymousClient))) throw error;
         }
       });
       return { kind: 'created' };
@@ -114,6 +121,14 @@ export class DynamoDbClientStore implements ClientStore {
       if (reason === 'TransactionConflict') return { kind: 'idempotency-key-taken', existing: undefined };
       throw error;
     }
+  }
+
+  /** Whether `client` is stored as this registration wrote it (same id, creation time and author). */
+  private async isStored(client: AnonymousClient): Promise<boolean> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) }, ConsistentRead: true }),
+    );
+    return Item?.entity === CLIENT_ENTITY && Item.createdAt === client.createdAt && Item.createdBy === client.createdBy;
   }
 
   async findIdempotencyRecord(

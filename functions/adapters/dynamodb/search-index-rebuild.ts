@@ -7,6 +7,7 @@
  */
 import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { clientPostings } from '../../domain/comment-words';
+import { withStorageErrors } from './errors';
 import { batchWrite, postingItems, vocabularyItems } from './search-index';
 import { BY_REGISTRATION_DATE_INDEX, keys } from './table-design';
 
@@ -20,25 +21,27 @@ export async function rebuildSearchIndex(
   let clients = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = options.agencyId
-      ? await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: BY_REGISTRATION_DATE_INDEX.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': BY_REGISTRATION_DATE_INDEX.partitionKey },
-            ExpressionAttributeValues: { ':pk': keys.agencyRegistrations(options.agencyId) },
-            ExclusiveStartKey: startKey,
-          }),
-        )
-      : await db.send(
-          new ScanCommand({
-            TableName: tableName,
-            FilterExpression: 'entity = :entity',
-            ExpressionAttributeValues: { ':entity': CLIENT_ENTITY },
-            ExclusiveStartKey: startKey,
-          }),
-        );
+    const page = await withStorageErrors('read clients to index', () =>
+      options.agencyId
+        ? db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: BY_REGISTRATION_DATE_INDEX.name,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': BY_REGISTRATION_DATE_INDEX.partitionKey },
+              ExpressionAttributeValues: { ':pk': keys.agencyRegistrations(options.agencyId) },
+              ExclusiveStartKey: startKey,
+            }),
+          )
+        : db.send(
+            new ScanCommand({
+              TableName: tableName,
+              FilterExpression: 'entity = :entity',
+              ExpressionAttributeValues: { ':entity': CLIENT_ENTITY },
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+    );
     const postings = (page.Items ?? [])
       .filter((item) => item.entity === CLIENT_ENTITY)
       .map((item) => clientPostings(item as Parameters<typeof clientPostings>[0]));

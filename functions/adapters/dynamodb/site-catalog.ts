@@ -46,16 +46,18 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
     const sites: Site[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: '#entity = :site',
-          // Every name aliased: several (name, group, ...) are DynamoDB reserved words.
-          ProjectionExpression: SITE_FIELDS.map((field) => `#${field}`).join(', '),
-          ExpressionAttributeNames: { ...Object.fromEntries(SITE_FIELDS.map((field) => [`#${field}`, field])), '#entity': 'entity' },
-          ExpressionAttributeValues: { ':site': SITE_ENTITY },
-          ExclusiveStartKey: startKey,
-        }),
+      const page = await withStorageErrors('read sites', () =>
+        this.db.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            FilterExpression: '#entity = :site',
+            // Every name aliased: several (name, group, ...) are DynamoDB reserved words.
+            ProjectionExpression: SITE_FIELDS.map((field) => `#${field}`).join(', '),
+            ExpressionAttributeNames: { ...Object.fromEntries(SITE_FIELDS.map((field) => [`#${field}`, field])), '#entity': 'entity' },
+            ExpressionAttributeValues: { ':site': SITE_ENTITY },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
       for (const item of page.Items ?? []) {
         const { siteId, name, category, group, address, city, postalCode, active } = item as Site;
@@ -67,8 +69,8 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
   }
 
   async loadedSiteCount(): Promise<number> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.catalogSummary, ConsistentRead: true }),
+    const { Item } = await withStorageErrors('read the site catalog summary', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.catalogSummary, ConsistentRead: true })),
     );
     return (Item?.siteCount as number | undefined) ?? 0;
   }
@@ -88,7 +90,9 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       if (attempt > 8) throw new Error('BatchWrite kept returning unprocessed items');
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      const response = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const response = await withStorageErrors('write sites', () =>
+        this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } })),
+      );
       pending = (response.UnprocessedItems?.[this.tableName] as typeof pending | undefined) ?? [];
     }
   }

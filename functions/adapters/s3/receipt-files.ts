@@ -7,6 +7,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DependencyUnavailableError } from '../../domain/errors';
+import { currentDeadline } from '../../runtime/request-deadline';
 import type { ReceiptFileName, ReceiptFiles } from '../../ports/receipt-store';
 import { receiptMessage } from '../../domain/receipts/receipt-messages';
 
@@ -45,7 +46,14 @@ export class S3ReceiptFiles implements ReceiptFiles {
     return key;
   }
 
+  /**
+   * Removes a file whose record could not be written. Not once the request's deadline has passed:
+   * the record's write was then cut off without an answer, and a stalled DynamoDB may still apply it;
+   * a file without a record is harmless (nothing lists it, the lifecycle rule expires it), a record
+   * without its file is not. Best effort otherwise: the caller is already answering with the error.
+   */
   async delete(objectKey: string): Promise<void> {
+    if (currentDeadline()?.remainingMs() === 0) return;
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey })).catch(() => undefined);
   }
 
