@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
+import { AGENCY_ID } from '../functions/http/caller-from-claims';
 import { sendProblem } from './gateway';
 import { issueLocalToken } from './tokens';
 
@@ -32,7 +33,8 @@ export const LOCAL_WEB_CONFIG = { apiBaseUrl: '', auth: { mode: 'local' } } as c
 const NOT_BUILT_HINT = 'The web front end is not built: run `npm run web:build` (npm start does it first), then reload.\n';
 
 const TokenRequestSchema = z.strictObject({
-  agencyId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  // The token rules' own agency id (functions/http/caller-from-claims.ts): a token it signs is one they take.
+  agencyId: z.string().trim().regex(AGENCY_ID),
   agencyName: z.string().trim().max(200).optional(),
   userId: z.string().trim().regex(/^[A-Za-z0-9._@-]{1,128}$/).optional(),
   role: z.enum(['staff', 'agency-admin', 'operator']).optional(),

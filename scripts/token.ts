@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../functions/domain/caller';
+import { AGENCY_ID, USER_ID } from '../functions/http/caller-from-claims';
 import { issueLocalToken } from '../local/tokens';
 
 const USAGE =
@@ -37,9 +38,10 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.agency || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(values.agency)) {
-  fail('--agency is required: letters, digits, "-" or "_", at most 64 characters');
+if (!values.agency || !AGENCY_ID.test(values.agency)) {
+  fail('--agency is required: letters, digits, "-" or "_", at most 64 characters, a letter or digit first');
 }
+if (values.user !== undefined && !USER_ID.test(values.user)) fail('--user must be 1 to 128 visible ASCII characters');
 if (!(ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`);
 const ttlSeconds = Number(values.ttl);
 if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 7 * 24 * 3600) fail('--ttl must be 1 to 604800 seconds');

@@ -34,6 +34,10 @@ export const CLIENT_MESSAGES = defineMessages({
     en: 'The client was changed since you read it; read it again and reapply your edit.',
     fr: 'Le client a été modifié depuis votre lecture; relisez-le et refaites votre modification.',
   },
+  'client.editContention': {
+    en: 'Too many edits of this client arrived at once for yours to be applied; retry shortly.',
+    fr: 'Trop de modifications de ce client sont arrivées en même temps pour que la vôtre soit appliquée; réessayez sous peu.',
+  },
   'client.sessionTaken': {
     en: 'This anonymous client already has its session. An anonymous client is a new client each time a session is created: register a new anonymous client for this service.',
     fr: 'Ce client anonyme a déjà sa séance. Un client anonyme est un nouveau client chaque fois qu’une séance est créée : inscrivez un nouveau client anonyme pour ce service.',

@@ -48,6 +48,11 @@ const CATALOG = {
     en: 'Send the body as JSON with Content-Type: application/json.',
     fr: 'Envoyez le corps en JSON avec l’en-tête Content-Type : application/json.',
   },
+  'request.notUtf8Charset': {
+    en: 'Send the body in UTF-8: a charset parameter, if any, must be utf-8.',
+    fr: 'Envoyez le corps en UTF-8 : le paramètre charset, s’il est présent, doit valoir utf-8.',
+  },
+  'request.notUtf8': { en: 'The body is not valid UTF-8 text.', fr: 'Le corps de la requête n’est pas du texte UTF-8 valide.' },
   'request.tooLarge': {
     en: 'The body is {bytes} bytes; the limit is {limit} (64 KiB).',
     fr: 'Le corps fait {bytes} octets; la limite est de {limit} (64 Kio).',
@@ -86,6 +91,11 @@ const CATALOG = {
   },
   'field.immutable': { en: 'cannot be changed after registration', fr: 'ne peut pas être modifié après l’inscription' },
   'field.notJson': { en: 'the body is not valid JSON', fr: 'le corps de la requête n’est pas du JSON valide' },
+  'field.notUtf8': { en: 'contains bytes that are not valid UTF-8', fr: 'contient des octets qui ne sont pas de l’UTF-8 valide' },
+  'field.loneSurrogate': {
+    en: 'is not well-formed Unicode text (it contains a lone surrogate)',
+    fr: 'n’est pas du texte Unicode bien formé (il contient un seizet d’indirection isolé)',
+  },
   'field.invalid': { en: 'is not valid', fr: 'n’est pas valide' },
   'field.notEmpty': { en: 'must not be empty', fr: 'ne doit pas être vide' },
   'field.expectedString': { en: 'must be a string', fr: 'doit être une chaîne de caractères' },

@@ -1,6 +1,9 @@
 /**
  * The caller as the API Gateway JWT authorizer vouches for them. The authorizer has already checked
- * signature, issuer, audience and expiry; here we only read the claims we rely on.
+ * signature, key id, issuer, audience and expiry (docs/token-verification.md); here we read the claims
+ * we rely on and bound them, since they become parts of stored keys: a subject that is not a short
+ * run of visible ASCII (Cognito's are UUIDs), or a token that says it is not an ID token, is a bad token
+ * (401), never a 500 from a key DynamoDB refuses.
  */
 import { type Caller, type Role, ROLES } from '../domain/caller';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
@@ -8,7 +11,14 @@ import { message } from '../domain/messages';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
-const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/**
+ * An agency id: the one rule for `custom:agency_id`, shared by this check, the local token verifier
+ * and the local token issuers (`npm run token`, the local sign-in).
+ */
+export const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** A user id (`sub`): 1 to 128 visible ASCII characters. Cognito's are UUIDs (36). */
+export const USER_ID = /^[\x21-\x7E]{1,128}$/;
 
 /**
  * HTTP APIs flatten array claims to a string such as "[staff agency-admin]"; tokens verified elsewhere
@@ -33,9 +43,15 @@ export function parseGroups(value: Claims[string]): string[] {
 }
 
 export function callerFromClaims(claims: Claims | undefined): Caller {
-  if (!claims || typeof claims.sub !== 'string' || claims.sub === '') {
+  if (!claims || typeof claims.sub !== 'string' || !USER_ID.test(claims.sub)) {
     throw new UnauthenticatedError(message('request.tokenRequired'));
   }
+  // The API takes Cognito ID tokens; an access token (token_use "access") carries no agency.
+  if (claims.token_use !== undefined && claims.token_use !== 'id') {
+    throw new UnauthenticatedError(message('request.tokenRequired'));
+  }
+  // A genuine token whose account has no usable agency: the user must ask an administrator (403), not
+  // sign in again (a 401 would send the web front end back to sign-in, with the same token to come).
   const agencyId = claims['custom:agency_id'];
   if (typeof agencyId !== 'string' || !AGENCY_ID.test(agencyId)) {
     throw new ForbiddenError(message('request.noAgency'));

@@ -135,9 +135,11 @@ describe('POST /v1/anonymous-clients', () => {
 describe('authentication', () => {
   async function signedWith(overrides: { audience?: string; issuer?: string; expiresAt?: number }) {
     const stored = JSON.parse(await readFile(join(server().dataDir, 'keys', 'token-signing-key.json'), 'utf8'));
-    return new SignJWT({ 'custom:agency_id': 'agency-x', 'cognito:groups': ['staff'] })
+    // Valid in every other way (a control case below proves it), so each 401 has the reason its case names.
+    return new SignJWT({ 'custom:agency_id': 'agency-x', 'cognito:groups': ['staff'], token_use: 'id' })
       .setProtectedHeader({ alg: 'RS256', kid: stored.kid })
       .setSubject('user-x')
+      .setIssuedAt()
       .setIssuer(overrides.issuer ?? LOCAL_ISSUER)
       .setAudience(overrides.audience ?? LOCAL_AUDIENCE)
       .setExpirationTime(overrides.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
@@ -163,6 +165,8 @@ describe('authentication', () => {
       expect(response.headers.get('content-type'), label).toBe('application/problem+json');
     }
     expect(await agencyItemCounts(server().dataDir, 'agency-x')).toEqual({});
+    const valid = await call('GET', '/v1/reference-data', { token: await signedWith({}) });
+    expect(valid.status).toBe(200);
   });
 
   it('lets health and the OpenAPI document through without a token', async () => {
