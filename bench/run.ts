@@ -5,6 +5,7 @@
 import { runBatchRegistrationBenchmark } from './batch-registration';
 import { runCommentSearchBenchmark } from './comment-search';
 import { benchFunctionBundles, formatFunctionBundles } from './function-bundles';
+import { runLoadBenchmark, runSoakBenchmark } from './load';
 import { runPipelineOverheadBenchmark } from './pipeline-overhead';
 import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
@@ -23,6 +24,10 @@ const benchmarks: Record<string, () => Promise<void>> = {
     await recordSection('function-bundles', 'Function bundles and cold init (issue 7)', table);
   },
   'pipeline-overhead': runPipelineOverheadBenchmark,
+  // Issue 14: mixed load at 8 and 32 concurrent clients (about 3–4 minutes), and a soak that watches
+  // the server's memory (about 12 minutes): run it on its own, `npm run bench -- soak`.
+  load: runLoadBenchmark,
+  soak: runSoakBenchmark,
 };
 
 const requested = process.argv.slice(2);
