@@ -56,6 +56,14 @@ export default tseslint.config(
               regex: '^pino(?:/|$)',
               message: 'The domain depends on nothing outward: no logger. Return what happened (a result or an error) and let the caller log it.',
             },
+            {
+              regex: '^(?:node:)?(?:fs|module)(?:/|$)',
+              message: 'The domain reads no files: no node:fs, no createRequire of package files. Put what reads them behind a port (functions/ports) and implement it in functions/adapters.',
+            },
+            {
+              regex: '^(?:(?:pdf-lib|harfbuzzjs)(?:/|$)|@pdf-lib/)',
+              message: 'The domain depends on nothing outward: PDF rendering is the ReceiptRenderer port (functions/ports/receipt-renderer.ts), implemented in functions/adapters/pdf.',
+            },
           ],
         },
       ],

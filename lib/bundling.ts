@@ -52,7 +52,7 @@ const RECEIPT_FONT_PACKAGES = ['@expo-google-fonts/noto-sans', '@expo-google-fon
 
 /**
  * Files the receipt renderer reads at run time by module path, which esbuild cannot bundle: the Noto
- * fonts (functions/domain/receipts/fonts.ts) and HarfBuzz's WebAssembly (font-subsetter.ts). The code
+ * fonts (functions/adapters/pdf/fonts.ts) and HarfBuzz's WebAssembly (font-subsetter.ts). The code
  * finds them with `createRequire(import.meta.url).resolve('<package>/<file>')`; in Lambda
  * import.meta.url is `/var/task/index.mjs`, so Node looks in `/var/task/node_modules/<package>/`. Each
  * package keeps its package.json (harfbuzzjs's `exports` map is what allows `./dist/*.wasm`) and its
@@ -87,7 +87,7 @@ export interface SplitModule {
 }
 
 /** pdf-lib and fontkit (1.4 MB minified): only a PDF receipt needs them, on its first render. */
-export const PDF_RENDERER: SplitModule = { specifier: '#pdf-renderer', source: 'functions/domain/receipts/pdf-receipt.ts', file: 'pdf-renderer.mjs' };
+export const PDF_RENDERER: SplitModule = { specifier: '#pdf-renderer', source: 'functions/adapters/pdf/pdf-receipt.ts', file: 'pdf-renderer.mjs' };
 
 const SPLIT_MODULES: readonly SplitModule[] = [PDF_RENDERER];
 

@@ -1,5 +1,5 @@
 /**
- * The comment-search indexer (README "Find a Client"): functions/handlers/index-client-comments.ts on
+ * The comment-search indexer (docs/comment-search.md): functions/handlers/index-client-comments.ts on
  * the service table's stream. It is the only function that may delete table items: it replaces a
  * client's word postings when the comment changes, removing those of old words through BatchWriteItem
  * (adapters/dynamodb/search-index.ts), and that IAM action authorises DeleteRequests as well as puts.

@@ -141,7 +141,7 @@ export class StatelessStack extends Stack {
     }
     this.functions = functions;
 
-    // The comment-search indexer on the table's stream (README "Find a Client"); not a route. The only
+    // The comment-search indexer on the table's stream (docs/comment-search.md); not a route. The only
     // function that may delete table items (BatchWriteItem, for postings of words a comment lost).
     this.commentIndexer = new CommentIndexer(this, 'CommentIndexer', {
       table: stateful.table,

@@ -48,6 +48,12 @@ const DOMAIN_FORBIDDEN: Record<string, string[]> = {
   'zod-to-openapi': ['@asteasolutions/zod-to-openapi'],
   pino: ['pino'],
 };
+/** Refused with their own message: what reads files, and the PDF renderer's packages. */
+const DOMAIN_OWN_MESSAGES: Record<string, { sources: string[]; message: string }> = {
+  files: { sources: ['node:fs', 'node:module'], message: 'The domain reads no files' },
+  'the PDF renderer': { sources: ['pdf-lib', '@pdf-lib/fontkit'], message: 'PDF rendering is the ReceiptRenderer port' },
+};
+const ownMessageSources = Object.values(DOMAIN_OWN_MESSAGES).flatMap((entry) => entry.sources);
 const DOMAIN_ALLOWED = ['./errors', '../ports/client-store', 'zod', 'node:crypto'];
 
 const PORTS_FIXTURE = 'ports-import-adapter.ts.txt';
@@ -68,7 +74,7 @@ const inPorts = await refusals(PORTS_FIXTURE, 'functions/ports/planted.ts');
 
 describe('the domain depends on nothing outward', () => {
   it('plants every kind of import the expectations name, and each allowed one', () => {
-    expect(sources(DOMAIN_FIXTURE).sort()).toEqual([...Object.values(DOMAIN_FORBIDDEN).flat(), ...DOMAIN_ALLOWED].sort());
+    expect(sources(DOMAIN_FIXTURE).sort()).toEqual([...Object.values(DOMAIN_FORBIDDEN).flat(), ...ownMessageSources, ...DOMAIN_ALLOWED].sort());
   });
 
   it.each(Object.entries(DOMAIN_FORBIDDEN))('refuses an import of %s in functions/domain', (_kind, forbidden) => {
@@ -78,9 +84,15 @@ describe('the domain depends on nothing outward', () => {
     }
   });
 
-  it('refuses nothing else: the domain itself, its ports, zod and node built-ins are allowed', () => {
+  it.each(Object.entries(DOMAIN_OWN_MESSAGES))('refuses %s in functions/domain, saying why', (_kind, { sources: forbidden, message }) => {
+    for (const source of forbidden) {
+      expect(inDomain.filter((r) => r.source === source)).toEqual([{ source, severity: 2, message: expect.stringContaining(message) }]);
+    }
+  });
+
+  it('refuses nothing else: the domain itself, its ports, zod and other node built-ins are allowed', () => {
     expect(inDomain.filter((r) => DOMAIN_ALLOWED.includes(r.source))).toEqual([]);
-    expect(inDomain.map((r) => r.source).sort()).toEqual(Object.values(DOMAIN_FORBIDDEN).flat().sort());
+    expect(inDomain.map((r) => r.source).sort()).toEqual([...Object.values(DOMAIN_FORBIDDEN).flat(), ...ownMessageSources].sort());
   });
 
   it('is the domain\'s boundary only: an adapter may import the AWS SDK and the runtime', () => {

@@ -11,8 +11,8 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  paginateQuery,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AnonymousClient } from '../../domain/anonymous-client';
@@ -21,6 +21,7 @@ import type { AuditEntry } from '../../domain/audit';
 import type { ClientStore, ClientUpdate, CreateOutcome, IdempotencyClaim, IdempotencyRecord, UpdateOutcome } from '../../ports/client-store';
 import { auditItem, AUDIT_ENTITY, toAuditEntry } from './audit-entries';
 import { withStorageErrors } from './errors';
+import { untilAllProcessed } from './unprocessed';
 import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
 
 const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
@@ -158,11 +159,8 @@ export class DynamoDbClientStore implements ClientStore {
   async getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]> {
     if (clientIds.length === 0) return [];
     const found = new Map<string, AnonymousClient>();
-    let pending: Record<string, unknown>[] = clientIds.map((id) => ({ pk: keys.agency(agencyId), sk: keys.client(id) }));
-    // BatchGet may return part of the keys as unprocessed under load; ask again for those.
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      if (attempt > 5) throw new Error('BatchGet kept returning unprocessed keys');
+    const wanted: Record<string, unknown>[] = clientIds.map((id) => ({ pk: keys.agency(agencyId), sk: keys.client(id) }));
+    await untilAllProcessed('read clients', wanted, async (pending) => {
       const response = await withStorageErrors('read clients', () =>
         this.db.send(
           new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
@@ -171,8 +169,8 @@ export class DynamoDbClientStore implements ClientStore {
       for (const item of response.Responses?.[this.tableName] ?? []) {
         if (item.entity === CLIENT_ENTITY) found.set(item.clientId as string, toClient(item));
       }
-      pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
+      return response.UnprocessedKeys?.[this.tableName]?.Keys as typeof pending | undefined;
+    });
     return clientIds.flatMap((id) => found.get(id) ?? []);
   }
 
@@ -233,22 +231,18 @@ export class DynamoDbClientStore implements ClientStore {
     );
     if (!Item || Item.entity !== CLIENT_ENTITY) return undefined;
     const entries: AuditEntry[] = [registeredEntry(Item)];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withStorageErrors('read history', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientAuditPrefix(clientId) },
-            ExclusiveStartKey: startKey,
-            ConsistentRead: true,
-          }),
-        ),
+    await withStorageErrors('read history', async () => {
+      const pages = paginateQuery(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientAuditPrefix(clientId) },
+          ConsistentRead: true,
+        },
       );
-      for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      for await (const page of pages) for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
+    });
     // ISO timestamps sort chronologically as text; the sort is stable for entries of the same instant.
     return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }

@@ -5,7 +5,7 @@
  * of the retention period (TTL deletion lags, so readers also compare the time).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../../domain/ids';
 import type { ReceiptStore, StoredReceipt } from '../../ports/receipt-store';
 import { withStorageErrors } from './errors';
@@ -98,22 +98,18 @@ export class DynamoDbReceiptStore implements ReceiptStore {
 
   async list(agencyId: string, clientId: string): Promise<StoredReceipt[]> {
     const receipts: StoredReceipt[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withStorageErrors('list receipts', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientReceiptsPrefix(clientId) },
-            ExclusiveStartKey: startKey,
-            ConsistentRead: true,
-          }),
-        ),
+    await withStorageErrors('list receipts', async () => {
+      const pages = paginateQuery(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientReceiptsPrefix(clientId) },
+          ConsistentRead: true,
+        },
       );
-      for (const item of page.Items ?? []) if (item.entity === RECEIPT_ENTITY) receipts.push(toReceipt(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      for await (const page of pages) for (const item of page.Items ?? []) if (item.entity === RECEIPT_ENTITY) receipts.push(toReceipt(item));
+    });
     return receipts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 

@@ -5,7 +5,7 @@
  * A posting left behind by a lost delete stays but is harmless: a search re-checks every client it
  * returns against the stored profile. Never logs comments or words.
  */
-import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { clientPostings } from '../../domain/comment-words';
 import { withStorageErrors } from './errors';
 import { batchWrite, postingItems, vocabularyItems } from './search-index';
@@ -19,44 +19,44 @@ export async function rebuildSearchIndex(
   options: { agencyId?: string; onProgress?: (clients: number) => void } = {},
 ): Promise<number> {
   let clients = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await withStorageErrors('read clients to index', () =>
-      options.agencyId
-        ? db.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: BY_REGISTRATION_DATE_INDEX.name,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': BY_REGISTRATION_DATE_INDEX.partitionKey },
-              ExpressionAttributeValues: { ':pk': keys.agencyRegistrations(options.agencyId) },
-              ExclusiveStartKey: startKey,
-            }),
-          )
-        : db.send(
-            new ScanCommand({
-              TableName: tableName,
-              FilterExpression: 'entity = :entity',
-              ExpressionAttributeValues: { ':entity': CLIENT_ENTITY },
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-    );
-    const postings = (page.Items ?? [])
-      .filter((item) => item.entity === CLIENT_ENTITY)
-      .map((item) => clientPostings(item as Parameters<typeof clientPostings>[0]));
-    const vocabulary = new Map<string, Set<string>>();
-    for (const p of postings) {
-      const words = vocabulary.get(p.agencyId) ?? new Set<string>();
-      p.words.forEach((word) => words.add(word));
-      vocabulary.set(p.agencyId, words);
+  const pages: AsyncIterable<{ Items?: Record<string, unknown>[] }> = options.agencyId
+    ? paginateQuery(
+        { client: db },
+        {
+          TableName: tableName,
+          IndexName: BY_REGISTRATION_DATE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': BY_REGISTRATION_DATE_INDEX.partitionKey },
+          ExpressionAttributeValues: { ':pk': keys.agencyRegistrations(options.agencyId) },
+        },
+      )
+    : paginateScan(
+        { client: db },
+        {
+          TableName: tableName,
+          FilterExpression: 'entity = :entity',
+          ExpressionAttributeValues: { ':entity': CLIENT_ENTITY },
+        },
+      );
+  // Page by page: each page's postings are written before the next page is read. The writes report
+  // their own failures (batchWrite); this reports the reads.
+  await withStorageErrors('read clients to index', async () => {
+    for await (const page of pages) {
+      const postings = (page.Items ?? [])
+        .filter((item) => item.entity === CLIENT_ENTITY)
+        .map((item) => clientPostings(item as Parameters<typeof clientPostings>[0]));
+      const vocabulary = new Map<string, Set<string>>();
+      for (const p of postings) {
+        const words = vocabulary.get(p.agencyId) ?? new Set<string>();
+        p.words.forEach((word) => words.add(word));
+        vocabulary.set(p.agencyId, words);
+      }
+      // The vocabulary first, as the indexer does.
+      await batchWrite(db, tableName, [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)));
+      await batchWrite(db, tableName, postings.flatMap(postingItems));
+      clients += postings.length;
+      options.onProgress?.(clients);
     }
-    // The vocabulary first, as the indexer does.
-    await batchWrite(db, tableName, [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)));
-    await batchWrite(db, tableName, postings.flatMap(postingItems));
-    clients += postings.length;
-    options.onProgress?.(clients);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  });
   return clients;
 }

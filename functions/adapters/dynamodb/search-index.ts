@@ -1,5 +1,5 @@
 /**
- * The comment search index on DynamoDB (README "Find a Client"): an inverted index kept as items
+ * The comment search index on DynamoDB (docs/comment-search.md): an inverted index kept as items
  * under the agency, in the same table.
  *
  * | item | pk | sk |
@@ -28,6 +28,7 @@ import type {
   SearchIndexWriter,
 } from '../../ports/client-search-index';
 import { withStorageErrors } from './errors';
+import { untilAllProcessed } from './unprocessed';
 import { BY_REGISTRATION_DATE_INDEX, keys } from './table-design';
 
 export const POSTING_ENTITY = 'SEARCH_POSTING';
@@ -88,8 +89,6 @@ async function inBatches<T>(values: T[], size: number, work: (batch: T[]) => Pro
   );
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Writes (puts and deletes) through BatchWriteItem, asking again for unprocessed items. */
 export async function batchWrite(
   db: DynamoDBDocumentClient,
@@ -101,17 +100,14 @@ export async function batchWrite(
     ...puts.map((Item) => ({ PutRequest: { Item } })),
     ...deletes.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
   ];
-  await inBatches(requests, BATCH_WRITE_SIZE, async (batch) => {
-    let pending: typeof requests = batch;
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error('BatchWriteItem kept returning unprocessed items');
-      if (attempt > 0) await pause(Math.min(50 * 2 ** attempt, 2000));
+  await inBatches(requests, BATCH_WRITE_SIZE, (batch) =>
+    untilAllProcessed('write search index', batch, async (pending) => {
       const response = await withStorageErrors('write search index', () =>
         db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } })),
       );
-      pending = (response.UnprocessedItems?.[tableName] as typeof requests | undefined) ?? [];
-    }
-  });
+      return response.UnprocessedItems?.[tableName] as typeof requests | undefined;
+    }),
+  );
 }
 
 export class DynamoDbSearchIndexWriter implements SearchIndexWriter {
@@ -143,18 +139,15 @@ export class DynamoDbSearchIndexWriter implements SearchIndexWriter {
     if (words.length === 0) return;
     const present = new Set<string>();
     const wanted = vocabularyItems(agencyId, words).map(({ pk, sk }) => ({ pk, sk }));
-    await inBatches(wanted, BATCH_GET_SIZE, async (batch) => {
-      let pending: Record<string, unknown>[] = batch;
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-        if (attempt > 0) await pause(Math.min(50 * 2 ** attempt, 2000));
+    await inBatches(wanted, BATCH_GET_SIZE, (batch) =>
+      untilAllProcessed('read search vocabulary', batch, async (pending) => {
         const response = await withStorageErrors('read search vocabulary', () =>
           this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'sk' } } })),
         );
         for (const item of response.Responses?.[this.tableName] ?? []) present.add(item.sk as string);
-        pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
-    });
+        return response.UnprocessedKeys?.[this.tableName]?.Keys as typeof pending | undefined;
+      }),
+    );
     const missing = words.filter((word) => !present.has(word));
     await batchWrite(this.db, this.tableName, vocabularyItems(agencyId, missing));
   }

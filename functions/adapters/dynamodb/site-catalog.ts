@@ -1,8 +1,9 @@
 /** The site catalog on DynamoDB: one item per site, keyed by site id (sites are shared by all agencies). */
-import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { Site } from '../../domain/site';
 import type { SiteCatalog, SiteCatalogWriter } from '../../ports/site-catalog';
 import { withStorageErrors } from './errors';
+import { untilAllProcessed } from './unprocessed';
 import { keys } from './table-design';
 
 const SITE_ENTITY = 'SITE';
@@ -44,27 +45,25 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
   /** A filtered Scan projecting site fields only (client items are read by the scan but never returned). */
   async allSites(): Promise<Site[]> {
     const sites: Site[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withStorageErrors('read sites', () =>
-        this.db.send(
-          new ScanCommand({
-            TableName: this.tableName,
-            FilterExpression: '#entity = :site',
-            // Every name aliased: several (name, group, ...) are DynamoDB reserved words.
-            ProjectionExpression: SITE_FIELDS.map((field) => `#${field}`).join(', '),
-            ExpressionAttributeNames: { ...Object.fromEntries(SITE_FIELDS.map((field) => [`#${field}`, field])), '#entity': 'entity' },
-            ExpressionAttributeValues: { ':site': SITE_ENTITY },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
+    await withStorageErrors('read sites', async () => {
+      const pages = paginateScan(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          FilterExpression: '#entity = :site',
+          // Every name aliased: several (name, group, ...) are DynamoDB reserved words.
+          ProjectionExpression: SITE_FIELDS.map((field) => `#${field}`).join(', '),
+          ExpressionAttributeNames: { ...Object.fromEntries(SITE_FIELDS.map((field) => [`#${field}`, field])), '#entity': 'entity' },
+          ExpressionAttributeValues: { ':site': SITE_ENTITY },
+        },
       );
-      for (const item of page.Items ?? []) {
-        const { siteId, name, category, group, address, city, postalCode, active } = item as Site;
-        sites.push({ siteId, name, category, group, address, city, postalCode, active });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const { siteId, name, category, group, address, city, postalCode, active } = item as Site;
+          sites.push({ siteId, name, category, group, address, city, postalCode, active });
+        }
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    });
     return sites;
   }
 
@@ -86,15 +85,16 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
   }
 
   private async writeBatchItems(items: Record<string, unknown>[]): Promise<void> {
-    let pending = items.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error('BatchWrite kept returning unprocessed items');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      const response = await withStorageErrors('write sites', () =>
-        this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } })),
-      );
-      pending = (response.UnprocessedItems?.[this.tableName] as typeof pending | undefined) ?? [];
-    }
+    await untilAllProcessed(
+      'write sites',
+      items.map((Item) => ({ PutRequest: { Item } })),
+      async (pending) => {
+        const response = await withStorageErrors('write sites', () =>
+          this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } })),
+        );
+        return response.UnprocessedItems?.[this.tableName] as typeof pending | undefined;
+      },
+    );
   }
 }
 

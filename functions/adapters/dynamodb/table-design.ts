@@ -1,5 +1,5 @@
 /**
- * The single-table design (README "Storage"). Every key of agency data begins with the agency, so a
+ * The single-table design (docs/storage.md). Every key of agency data begins with the agency, so a
  * query built from the caller's agency cannot reach another agency's items. The CDK stack and the
  * local stack both create the table from this description.
  */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientStore } from '../../ports/client-store';
+import type { ReceiptRenderer } from '../../ports/receipt-renderer';
 import type { ReceiptFiles, ReceiptStore, StoredReceipt } from '../../ports/receipt-store';
 import { CLIENT_NOT_FOUND } from '../anonymous-client';
 import type { Caller } from '../caller';
@@ -29,6 +30,8 @@ export interface ReceiptDependencies {
   clients: Pick<ClientStore, 'get'>;
   receipts: ReceiptStore;
   files: ReceiptFiles;
+  /** Makes PDF files (functions/adapters/pdf); CSV receipts are made here. */
+  renderer: ReceiptRenderer;
   settings: ReceiptSettings;
   now: () => Date;
   newId?: () => string;
@@ -36,14 +39,9 @@ export interface ReceiptDependencies {
   render?: (format: ReceiptRequest['format'], context: ReceiptContext) => Promise<Uint8Array>;
 }
 
-
-export async function renderReceipt(format: ReceiptRequest['format'], context: ReceiptContext): Promise<Uint8Array> {
+async function renderReceipt(format: ReceiptRequest['format'], context: ReceiptContext, deps: ReceiptDependencies): Promise<Uint8Array> {
   if (format === 'csv') return renderCsvReceipt(context);
-  // Loaded on the first PDF, not at import: pdf-lib and fontkit are 1.4 MB that CSV receipts never need.
-  // `#pdf-renderer` (package.json "imports") is ./pdf-receipt.ts here; the Lambda bundle leaves it out
-  // and ships it as a file of its own that only this call reads (lib/bundling.ts, SPLIT_MODULES).
-  const { renderPdfReceipt } = await import('#pdf-renderer');
-  return renderPdfReceipt(context);
+  return deps.renderer.renderPdf(context);
 }
 
 async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: Date): Promise<Receipt> {
@@ -88,7 +86,7 @@ export async function createReceipt(clientId: string, request: ReceiptRequest, c
   };
   let body: Uint8Array;
   try {
-    body = await (deps.render ?? renderReceipt)(request.format, context);
+    body = await (deps.render ? deps.render(request.format, context) : renderReceipt(request.format, context, deps));
   } catch (error) {
     throw new DependencyUnavailableError(receiptMessage('receipt.renderFailed'), 2, { cause: error });
   }

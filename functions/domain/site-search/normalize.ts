@@ -2,7 +2,7 @@
  * Text normalisation for site search, shared by the index, the naive reference scan and (as
  * documentation) front ends: case-, accent- and punctuation-insensitive. Pure; no I/O.
  *
- * Rules (README "Site search"):
+ * Rules (docs/site-search.md):
  * - lower case, then compatibility decomposition (NFKD) with every combining mark dropped:
  *   "École" -> "ecole", "ﬁ" -> "fi"; a few letters that do not decompose are spelled out (œ -> oe);
  * - apostrophes are deleted, so "Mary's" is the one word "marys";

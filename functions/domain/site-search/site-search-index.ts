@@ -8,7 +8,7 @@
  * of the sites using it (postings); and for each site the ids of its words, so checking a query word
  * against a candidate is a few integer comparisons.
  *
- * Matching (README "Site search"): every query word must be a prefix of a word of the name (any
+ * Matching (docs/site-search.md): every query word must be a prefix of a word of the name (any
  * order), or, for query words of 5+ characters, one edit away from such a prefix. Ranks: 0 the name
  * starts with the query, 1 every word matched as a prefix, 2 some word needed its typo; then
  * alphabetical. Typo words are found by looking up each one-edit variant of the query word as a

@@ -14,9 +14,9 @@ import fontkit from '@pdf-lib/fontkit';
 import { type PDFFont, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { subsetFont } from './font-subsetter';
 import { fontBytes, fontCoverage, type FontKey } from './fonts';
+import { type ReceiptContext, receiptFields } from '../../domain/receipts/receipt-content';
+import { RECEIPT_TEXT } from '../../domain/receipts/receipt-labels';
 import { PageCanvas } from './pdf-canvas';
-import { type ReceiptContext, receiptFields } from './receipt-content';
-import { RECEIPT_TEXT } from './receipt-labels';
 import {
   assignFonts,
   type Cluster,
