@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { todayIn } from '../functions/domain/calendar';
 import { SAMPLE_CATALOG } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
-import { startServerProcess } from '../test/support/server-process';
+import { startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
 
 const ROUNDS = 30;

@@ -24,8 +24,8 @@ import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
 import { runningStack } from '../local/data-dir-lock';
 import { LOCAL_REGION, LOCAL_TABLE_NAME } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
-import { sampleSites } from '../test/support/sample-sites';
-import { startServerProcess } from '../test/support/server-process';
+import { sampleSites } from '../support/sample-sites';
+import { startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
 
 const AGENCIES = [

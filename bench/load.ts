@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import { todayIn } from '../functions/domain/calendar';
 import { newId } from '../functions/domain/ids';
 import { issueLocalToken } from '../local/tokens';
-import { mulberry32 } from '../scripts/generate-sample-sites';
-import { sampleSites } from '../test/support/sample-sites';
-import { type ServerProcess, startServerProcess } from '../test/support/server-process';
+import { mulberry32 } from '../scripts/sample-sites/generate';
+import { sampleSites } from '../support/sample-sites';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
 import { realisticQueries } from './site-search';
 

@@ -154,7 +154,7 @@ async function measurePass(stub: boolean): Promise<RouteFigures[]> {
   const { toApiGatewayResult } = await import('../functions/http/api-result');
   const { parseOrThrow } = await import('../functions/http/validation');
   const { localLambdaContext } = await import('../local/lambda-context');
-  const { httpEvent } = await import('../test/support/http-events');
+  const { httpEvent } = await import('../support/http-events');
 
   const registration: RouteDefinition = route('registerAnonymousClient');
   const getClient: RouteDefinition = route('getAnonymousClient');

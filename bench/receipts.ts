@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { todayIn } from '../functions/domain/calendar';
 import { renderCsvReceipt } from '../functions/domain/receipts/csv-receipt';
-import { renderPdfReceipt } from '../functions/domain/receipts/pdf-receipt';
+import { renderPdfReceipt } from '../functions/adapters/pdf/pdf-receipt';
 import { SAMPLE_CATALOG } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
-import { SAMPLE_COMMENTS, sampleContext } from '../test/support/receipt-fixtures';
-import { startServerProcess } from '../test/support/server-process';
+import { SAMPLE_COMMENTS, sampleContext } from '../support/receipt-fixtures';
+import { startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
 
 const ITERATIONS = 300;

@@ -15,7 +15,7 @@ import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
 import { runningStack } from '../local/data-dir-lock';
 import { LOCAL_REGION, LOCAL_TABLE_NAME, SAMPLE_CATALOG } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
-import { startServerProcess } from '../test/support/server-process';
+import { startServerProcess } from '../support/server-process';
 import { markdownTable, recordSection } from './report';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));

@@ -19,7 +19,7 @@ import { CACHED_MATCH_THRESHOLD, type SiteSearchIndex } from '../functions/domai
 import { encodeSnapshot } from '../functions/domain/site-search/snapshot';
 import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
 import { startS3Emulator } from '../local/s3-emulator';
-import { generateSampleSites, mulberry32 } from '../scripts/generate-sample-sites';
+import { generateSampleSites, mulberry32 } from '../scripts/sample-sites/generate';
 import { markdownTable, percentile, recordSection } from './report';
 
 export const CATALOG_SIZE = 50_000;

@@ -1,5 +1,5 @@
 /**
- * The comment-search indexer (README "Find a Client"): the stream consumer of the service table,
+ * The comment-search indexer (docs/comment-search.md): the stream consumer of the service table,
  * invoked for client items only, with bounded retries, an encrypted on-failure queue and alarms, and
  * exactly the table access its adapter uses. It is the one function allowed to delete table items
  * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has).

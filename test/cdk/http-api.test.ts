@@ -204,7 +204,7 @@ describe('files read at run time (receipt fonts and HarfBuzz)', () => {
   };
   /** The module paths the renderer resolves, read from its source (so a new font cannot be forgotten). */
   const resolvedByTheCode = () =>
-    ['functions/domain/receipts/fonts.ts', 'functions/domain/receipts/font-subsetter.ts'].flatMap((file) =>
+    ['functions/adapters/pdf/fonts.ts', 'functions/adapters/pdf/font-subsetter.ts'].flatMap((file) =>
       [...readFileSync(join(REPOSITORY_ROOT, file), 'utf8').matchAll(/'((?:@expo-google-fonts|harfbuzzjs)\/[^']+\.(?:ttf|wasm))'/g)].map((m) => m[1]!),
     );
 

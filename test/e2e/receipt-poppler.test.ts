@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderPdfReceipt } from '../../functions/domain/receipts/pdf-receipt';
+import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
 import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import { receiptFields } from '../../functions/domain/receipts/receipt-content';
-import { SAMPLE_COMMENTS, sampleContext } from '../support/receipt-fixtures';
+import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';
 
 const work = mkdtempSync(join(tmpdir(), 'receipt-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -14,8 +14,9 @@ import { issueLocalToken, LOCAL_AUDIENCE } from '../../local/tokens';
 import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
 import { type CorsProxy, startCorsProxy } from '../support/cors-proxy';
 import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { type ServerProcess, startServerProcess } from '../../support/server-process';
 import { type StaticSite, startStaticSite } from '../support/static-site';
+import { pollUntil } from '../../support/poll';
 
 let work: string;
 let server: ServerProcess;
@@ -63,13 +64,13 @@ const alertText = (page: Page) => page.locator('#signin-error').textContent();
 describe('Cognito hosted-UI sign-in with PKCE', () => {
   it('signs in with the code flow, calls the API across origins with the ID token, and signs out through /logout', async () => {
     const page = await openPage(browser, `${site.url}/`);
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).toBe(true);
+    await pollUntil(async () => { expect(await page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).toBe(true); }, { description: "page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible() toBe(true)" });
     expect(await page.locator('#signin-form').count()).toBe(0);
     await expectAccessible(page, 'Cognito sign-in');
     await screenshot(page, 'cognito-1-sign-in');
 
     await signInButton(page).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Register New Client/Activity' }).isVisible()).toBe(true);
+    await pollUntil(async () => { expect(await page.getByRole('heading', { level: 1, name: 'Register New Client/Activity' }).isVisible()).toBe(true); }, { description: "page.getByRole('heading', { level: 1, name: 'Register New Client/Activity' }).isVisible() toBe(true)" });
     // The code and state are gone from the address bar; the verifier is gone from storage.
     expect(page.url()).toBe(`${site.url}/`);
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('signin-pending'))).toBeNull();
@@ -92,13 +93,13 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
     await page.getByRole('button', { name: 'Select Site' }).click();
     await page.getByLabel('Gender', { exact: true }).selectOption('FEMALE');
     await page.getByRole('button', { name: 'Register', exact: true }).click();
-    await expect.poll(() => page.locator('#wizard').isVisible()).toBe(true);
+    await pollUntil(async () => { expect(await page.locator('#wizard').isVisible()).toBe(true); }, { description: "page.locator('#wizard').isVisible() toBe(true)" });
     expect(await page.locator('#client-id').textContent()).toMatch(/\S{10,}/);
     expect(proxy.preflights).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => cognito.logouts).toEqual([{ client_id: LOCAL_AUDIENCE, logout_uri: `${site.url}/` }]);
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).toBe(true);
+    await pollUntil(async () => { expect(cognito.logouts).toEqual([{ client_id: LOCAL_AUDIENCE, logout_uri: `${site.url}/` }]); }, { description: "cognito.logouts toEqual([{ client_id: LOCAL_AUDIENCE, logout_uri: `${site.url}/` }])" });
+    await pollUntil(async () => { expect(await page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).toBe(true); }, { description: "page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible() toBe(true)" });
     expect(page.url()).toBe(`${site.url}/`);
     expect(await heldToken(page)).toBeNull();
     await page.context().close();
@@ -119,7 +120,7 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
       if (language === 'fr') await page.getByRole('button', { name: 'Passer au français' }).click();
       const before = cognito.tokenRequests.length;
       await signInButton(page, language === 'fr' ? 'Se connecter' : 'Sign in').click();
-      await expect.poll(() => alertText(page)).toBe(expected);
+      await pollUntil(async () => { expect(await alertText(page)).toBe(expected); }, { description: "alertText(page) toBe(expected)" });
       expect(cognito.tokenRequests.slice(before).map((r) => r.outcome)).toEqual(['verifier']);
       expect(await heldToken(page)).toBeNull();
       expect(page.url()).toBe(`${site.url}/`);
@@ -132,7 +133,7 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
 
   it('refuses an answer whose state this tab did not send, and shows an error the hosted UI returned', async () => {
     const page = await openPage(browser, `${site.url}/?code=stolen-code&state=forged-state`);
-    await expect.poll(() => alertText(page)).toBe('Sign-in could not be completed: the answer does not belong to a sign-in started in this browser tab. Please sign in again.');
+    await pollUntil(async () => { expect(await alertText(page)).toBe('Sign-in could not be completed: the answer does not belong to a sign-in started in this browser tab. Please sign in again.'); }, { description: "alertText(page) toBe('Sign-in could not be completed: the answer does not belong to a sign-in started in this browser tab. Please sign in again.')" });
     expect(page.url()).toBe(`${site.url}/`);
     expect(cognito.tokenRequests.filter((r) => r.form.code === 'stolen-code')).toEqual([]);
 
@@ -143,13 +144,13 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
 
     cognito.refuseNext = 'access_denied';
     await signInButton(page).click();
-    await expect.poll(() => alertText(page)).toBe('Sign-in was refused or cancelled (access_denied). Please sign in again.');
+    await pollUntil(async () => { expect(await alertText(page)).toBe('Sign-in was refused or cancelled (access_denied). Please sign in again.'); }, { description: "alertText(page) toBe('Sign-in was refused or cancelled (access_denied). Please sign in again.')" });
     expect(page.url()).toBe(`${site.url}/`);
     expect(await heldToken(page)).toBeNull();
 
     // A URL-borne error code is shown only if it looks like one.
     await page.goto(`${site.url}/?error=${encodeURIComponent('Call 555-0100 to unlock your account')}`);
-    await expect.poll(() => alertText(page)).toBe('Sign-in was refused or cancelled (error). Please sign in again.');
+    await pollUntil(async () => { expect(await alertText(page)).toBe('Sign-in was refused or cancelled (error). Please sign in again.'); }, { description: "alertText(page) toBe('Sign-in was refused or cancelled (error). Please sign in again.')" });
     await page.context().close();
   }, 60_000);
 
@@ -157,18 +158,18 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
     try {
       config = () => 404;
       const local = await openPage(browser, `${site.url}/`);
-      await expect.poll(() => local.getByRole('heading', { level: 1, name: 'Sign in (local)' }).isVisible()).toBe(true);
+      await pollUntil(async () => { expect(await local.getByRole('heading', { level: 1, name: 'Sign in (local)' }).isVisible()).toBe(true); }, { description: "local.getByRole('heading', { level: 1, name: 'Sign in (local)' }).isVisible() toBe(true)" });
       expect(await local.locator('#signin-form').isVisible()).toBe(true);
       await local.context().close();
 
       config = () => 500;
       const broken = await openPage(browser, `${site.url}/`);
-      await expect.poll(() => broken.locator('#start-error').textContent()).toBe('The application cannot start: its settings (config.json) could not be read (config.json answered 500).');
+      await pollUntil(async () => { expect(await broken.locator('#start-error').textContent()).toBe('The application cannot start: its settings (config.json) could not be read (config.json answered 500).'); }, { description: "broken.locator('#start-error').textContent() toBe('The application cannot start: its settings (config.json) could not be read (config.json answered 500).')" });
       await broken.context().close();
 
       config = () => ({ ...cognitoConfig(), auth: { ...cognitoConfig().auth, scopes: ['email'] } });
       const wrong = await openPage(browser, `${site.url}/`);
-      await expect.poll(() => wrong.locator('#start-error').textContent()).toMatch(/must be a list of strings that includes "openid"/);
+      await pollUntil(async () => { expect(await wrong.locator('#start-error').textContent()).toMatch(/must be a list of strings that includes "openid"/); }, { description: 'wrong.locator(\'#start-error\').textContent() toMatch(/must be a list of strings that includes "openid"/)' });
       expect(await wrong.locator('#sign-in').count()).toBe(0);
       await wrong.context().close();
     } finally {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
 
 interface MetricSeen {
   name: string;

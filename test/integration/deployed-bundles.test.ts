@@ -19,7 +19,7 @@ import { runningStack } from '../../local/data-dir-lock';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { flattenClaims } from '../../local/gateway';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
 
 const ENTRIES = {
   registerAnonymousClient: 'functions/handlers/register-anonymous-client.ts',

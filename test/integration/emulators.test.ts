@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { JavaNotFoundError, JavaTooOldError, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startS3Emulator } from '../../local/s3-emulator';
+import { pollUntil } from '../../support/poll';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dynamoModuleUrl = new URL('../../local/dynamodb-local.ts', import.meta.url).href;
@@ -95,7 +96,7 @@ describe('DynamoDB Local', () => {
       const startedAt = Date.now();
       await expect(startDynamoDbLocal({ dbPath, port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
       expect(Date.now() - startedAt).toBeLessThan(30_000);
-      await waitUntil(async () => (await processesMentioning(dbPath)).length === 0, 5_000, 'Java left running');
+      await pollUntil(() => processesMentioning(dbPath), { description: 'no Java left running on the dbPath', until: (pids) => pids.length === 0, timeoutMs: 5_000 });
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -133,12 +134,8 @@ describe('DynamoDB Local', () => {
     process.kill(child.pid as number, 'SIGKILL');
     await childExited;
 
-    await waitUntil(() => !processExists(javaPid), 10_000, `Java (pid ${javaPid}) still running 10 s after SIGKILL`);
-    await waitUntil(
-      async () => (await processesMentioning(dbPath)).length === 0,
-      5_000,
-      'a process still mentions the dbPath',
-    );
+    await pollUntil(() => processExists(javaPid), { description: `Java (pid ${javaPid}) to end after SIGKILL`, until: (exists) => !exists, timeoutMs: 10_000 });
+    await pollUntil(() => processesMentioning(dbPath), { description: 'no process mentioning the dbPath', until: (pids) => pids.length === 0, timeoutMs: 5_000 });
 
     const restarted = await startDynamoDbLocal({ dbPath });
     try {
@@ -327,13 +324,6 @@ async function processesMentioning(text: string): Promise<number[]> {
   return pids;
 }
 
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, message: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Resolves with the Java pid and port from the fixture's `READY <javaPid> <port>` line. */
 function waitForReadyLine(child: ChildProcess): Promise<{ javaPid: number; port: number }> {

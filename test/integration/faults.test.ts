@@ -25,6 +25,7 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb/document
 import { DynamoDbReceiptStore } from '../../functions/adapters/dynamodb/receipt-store';
 import { DynamoDbSessionStore } from '../../functions/adapters/dynamodb/session-store';
 import { DynamoDbSiteCatalog } from '../../functions/adapters/dynamodb/site-catalog';
+import { LazyPdfReceiptRenderer } from '../../functions/adapters/pdf/receipt-renderer';
 import { S3ReceiptFiles } from '../../functions/adapters/s3/receipt-files';
 import { createS3Client } from '../../functions/adapters/s3/s3-client';
 import { todayIn } from '../../functions/domain/calendar';
@@ -37,10 +38,11 @@ import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embed
 import { localLambdaContext } from '../../local/lambda-context';
 import { issueLocalToken } from '../../local/tokens';
 import { type ApiResponse, call, uniqueAgency } from '../support/api';
-import { httpEvent } from '../support/http-events';
-import { activeSite } from '../support/sample-sites';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { httpEvent } from '../../support/http-events';
+import { activeSite } from '../../support/sample-sites';
+import { type ServerProcess, startServerProcess } from '../../support/server-process';
 import { agencyItemCounts } from '../support/storage';
+import { pollUntil } from '../../support/poll';
 
 /** The request deadline of this file's server, and what a 503 may take beyond it (event loop, answer, a busy machine). */
 const DEADLINE_MS = 2_000;
@@ -127,12 +129,8 @@ function expectUnavailable(answer: { status: number; headers: Headers | Record<s
 }
 
 /** Asks again while the answer is 409 (a first request still committing: Retry-After 1). */
-async function untilSettled(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  for (let attempt = 0; ; attempt += 1) {
-    const answer = await request();
-    if (answer.status !== 409 || attempt >= 10) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+function untilSettled(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
+  return pollUntil(request, { description: 'an answer other than 409 (in progress)', until: (answer) => answer.status !== 409, timeoutMs: 3_300, intervalMs: 300 });
 }
 
 describe('DynamoDB Local paused (SIGSTOP)', () => {
@@ -299,6 +297,7 @@ describe('S3 that accepts connections and never answers', () => {
       clients: new DynamoDbClientStore(db, LOCAL_TABLE_NAME),
       receipts: new DynamoDbReceiptStore(db, LOCAL_TABLE_NAME),
       files: new S3ReceiptFiles(s3, LOCAL_BUCKETS.receipts),
+      renderer: new LazyPdfReceiptRenderer(),
       settings: { linkSeconds: 900, retentionDays: 30, timeZone: 'America/Toronto' },
       now: () => new Date(),
     }));

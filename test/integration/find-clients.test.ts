@@ -8,8 +8,9 @@ import type { ClientPostings, SearchIndexWriter } from '../../functions/ports/cl
 import { LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { startStreamRunner } from '../../local/stream-runner';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { sampleSites } from '../support/sample-sites';
-import { eventually, partitionSize, stackClients, updateCommentsDirectly } from '../support/search';
+import { sampleSites } from '../../support/sample-sites';
+import { partitionSize, stackClients, updateCommentsDirectly } from '../support/search';
+import { pollUntil } from '../../support/poll';
 
 const activeSites = () => sampleSites().filter((site) => site.active);
 
@@ -67,8 +68,8 @@ describe('GET /v1/anonymous-clients: matching', () => {
     clients.esl = (await register(agency.token, { comments: 'Looking for ESL classes; has two children' })).clientId;
     clients.none = (await register(agency.token, {})).clientId;
     clients.foreign = (await register(other.token, { comments: 'Zanzibari hairdresser, asked about ESL classes' })).clientId;
-    await eventually(async () => (await ids(agency.token, { q: 'children' })).length === 1, 15_000, 'indexing');
-    await eventually(async () => (await ids(other.token, { q: 'zanzibari' })).length === 1, 15_000, 'indexing');
+    await pollUntil(async () => (await ids(agency.token, { q: 'children' })).length, { description: 'indexing: the search for "children" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(other.token, { q: 'zanzibari' })).length, { description: 'indexing: the search for "zanzibari" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
   });
 
   it('ignores case', async () => {
@@ -133,7 +134,7 @@ describe('GET /v1/anonymous-clients: filters and paging', () => {
     for (const [i, registrationDate] of dates.entries()) {
       registered.push(await register(agency.token, { registrationDate, siteId: i % 3 === 0 ? siteB : siteA, comments: `Workshop attendee number ${'x'.repeat(i + 1)}` }));
     }
-    await eventually(async () => (await ids(agency.token, { q: 'workshop', limit: 100 })).length === dates.length, 15_000, 'indexing');
+    await pollUntil(async () => (await ids(agency.token, { q: 'workshop', limit: 100 })).length, { description: 'indexing: the search for "workshop" to find them', until: (value) => value === dates.length, timeoutMs: 15_000 });
   });
 
   const expected = (keep: (c: (typeof registered)[number]) => boolean) => [...registered].filter(keep).sort(newestFirst).map((c) => c.clientId);
@@ -210,16 +211,16 @@ describe('comment indexing', () => {
   it('makes an edited comment searchable under its new words and no longer under its old ones', async () => {
     const { agencyId, token } = await newAgency();
     const client = await register(token, { comments: 'Needs winter clothing for three kids' });
-    await eventually(async () => (await ids(token, { q: 'winter' })).length === 1, 15_000, 'first indexing');
+    await pollUntil(async () => (await ids(token, { q: 'winter' })).length, { description: 'first indexing: the search for "winter" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
     const { db } = await stackClients(server().dataDir);
     expect(await partitionSize(db, searchKeys.word(agencyId, 'winter'))).toBe(1);
 
     await updateCommentsDirectly(db, agencyId, client.clientId, 'Looking for housing near the école');
-    await eventually(async () => (await ids(token, { q: 'housing ecole' })).length === 1, 15_000, 're-indexing');
+    await pollUntil(async () => (await ids(token, { q: 'housing ecole' })).length, { description: 're-indexing: the search for "housing ecole" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
     expect(await ids(token, { q: 'winter' })).toEqual([]);
     expect(await ids(token, { q: 'clothing kids' })).toEqual([]);
     // The old words' index items are gone, not just hidden by the read-time check.
-    await eventually(async () => (await partitionSize(db, searchKeys.word(agencyId, 'winter'))) === 0, 15_000, 'old words removed');
+    await pollUntil(() => partitionSize(db, searchKeys.word(agencyId, 'winter')), { description: 'old words removed: no posting left under "winter"', until: (value) => value === 0, timeoutMs: 15_000 });
     expect(await partitionSize(db, searchKeys.word(agencyId, 'clothing'))).toBe(0);
     expect(await partitionSize(db, searchKeys.word(agencyId, 'housing'))).toBe(1);
     db.destroy();
@@ -228,7 +229,7 @@ describe('comment indexing', () => {
   it('rebuilds lost index items with the reindex command', async () => {
     const { agencyId, token } = await newAgency();
     const registered = await register(token, { comments: 'Lost in the index' });
-    await eventually(async () => (await ids(token, { q: 'lost index' })).length === 1, 15_000, 'indexing');
+    await pollUntil(async () => (await ids(token, { q: 'lost index' })).length, { description: 'indexing: the search for "lost index" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
     const { db } = await stackClients(server().dataDir);
     const documents = DynamoDBDocumentClient.from(db);
     const client = { ...registered, agency: { agencyId }, comments: 'Lost in the index' };
@@ -245,6 +246,7 @@ describe('comment indexing', () => {
     const attempts: { clientId: string; ok: boolean }[] = [];
     let stop: (() => Promise<void>) | undefined;
     let agency: { agencyId: string; token: string };
+    let delivered = 0;
 
     beforeAll(async () => {
       agency = await newAgency();
@@ -265,9 +267,13 @@ describe('comment indexing', () => {
         },
       };
       // A second indexer beside the server's, on the same stream, with the injected writer.
+      const indexer = createIndexClientCommentsHandler(() => ({ writer: flaky }));
       const runner = await startStreamRunner({
         tableName: LOCAL_TABLE_NAME,
-        handler: createIndexClientCommentsHandler(() => ({ writer: flaky })),
+        handler: async (event, context) => {
+          delivered += event.Records.length;
+          return indexer(event, context);
+        },
         startAt: 'LATEST',
         db,
         streams,
@@ -282,9 +288,22 @@ describe('comment indexing', () => {
     afterAll(() => stop?.());
 
     it('reports the failed record and indexes it on a later delivery', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 500)); // let the runner take its LATEST position
+      // The runner reads from LATEST: records written before it holds a shard position are never
+      // delivered to it. Register warm-up clients in another agency until one reaches it.
+      const warmUp = await newAgency();
+      await pollUntil(
+        async () => {
+          await register(warmUp.token, { comments: 'warm up' });
+          return delivered;
+        },
+        { description: 'the injected-failure stream runner to receive its first record', until: (count) => count > 0, timeoutMs: 15_000, intervalMs: 200 },
+      );
       const client = await register(agency.token, { comments: 'Retry me please' });
-      await eventually(async () => attempts.some((a) => a.clientId === client.clientId && a.ok), 20_000, 'indexed after retries');
+      await pollUntil(() => attempts.filter((a) => a.clientId === client.clientId).map((a) => a.ok), {
+        description: `${client.clientId} indexed after retries`,
+        until: (outcomes) => outcomes.includes(true),
+        timeoutMs: 20_000,
+      });
       expect(attempts.filter((a) => a.clientId === client.clientId).map((a) => a.ok)).toEqual([false, false, true]);
       expect(await ids(agency.token, { q: 'retry me' })).toEqual([client.clientId]);
     });

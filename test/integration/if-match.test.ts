@@ -8,7 +8,7 @@ import { ANY_VERSION_ATTEMPTS, editAnonymousClient } from '../../functions/domai
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
 import type { ClientStore, UpdateOutcome } from '../../functions/ports/client-store';
 import { call, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
 
 async function registeredClient() {
   const agencyId = uniqueAgency('if-match');

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
+import { pollUntil } from '../../support/poll';
 
 describe('logging', () => {
   it("never writes a registration's comment text, postal code or token to any log line", async () => {
@@ -15,11 +16,16 @@ describe('logging', () => {
     const rejected = await call('POST', '/v1/anonymous-clients', { token, body: { ...body, postalCode: 'Q9Q 9Q9', gender: 'NOPE' } });
     expect(rejected.status).toBe(400);
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const log = await readFile(server().logFile, 'utf8');
-    const lines = log.split('\n').filter(Boolean);
-    // The server does log the requests: an empty log would prove nothing.
-    expect(lines.some((line) => line.includes(created.body.agency.agencyId) && line.includes('"status":201'))).toBe(true);
+    // The server does log the requests: an empty log would prove nothing. Both request lines are
+    // written after their answers, so wait for them rather than for a fixed time.
+    const loggedRequest = (log: string, status: number) =>
+      log.split('\n').some((line) => line.includes(created.body.agency.agencyId) && line.includes(`"status":${status}`));
+    const log = await pollUntil(() => readFile(server().logFile, 'utf8'), {
+      description: `the log lines of the 201 and 400 requests of agency ${created.body.agency.agencyId}`,
+      until: (text) => loggedRequest(text, 201) && loggedRequest(text, 400),
+      timeoutMs: 10_000,
+    });
+    expect(loggedRequest(log, 201)).toBe(true);
     for (const secret of ['Zebulon-marker-7f3a', 'K1P 5J9', 'K1P5J9', 'Q9Q 9Q9', token, token.split('.')[2] as string]) {
       expect(log.includes(secret), `log contains ${secret.slice(0, 20)}`).toBe(false);
     }

@@ -11,8 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { issueLocalToken } from '../../local/tokens';
 import { call } from '../support/api';
-import { activeSite } from '../support/sample-sites';
-import { startServerProcess } from '../support/server-process';
+import { activeSite } from '../../support/sample-sites';
+import { startServerProcess } from '../../support/server-process';
+import { pollUntil } from '../../support/poll';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const dataDirs: string[] = [];
@@ -32,13 +33,9 @@ function processesUsing(dataDir: string): number[] {
   }
 }
 
-async function eventually(check: () => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return true;
+/** Fails the test (throws, naming the pids still there) unless every process using the data directory ends. */
+async function noProcessesUsing(dataDir: string, description: string) {
+  await pollUntil(() => processesUsing(dataDir), { description, until: (pids) => pids.length === 0, timeoutMs: 15_000, intervalMs: 200 });
 }
 
 afterAll(async () => {
@@ -68,7 +65,7 @@ describe('the embedded server process', () => {
 
     first.child.kill('SIGKILL');
     await first.exited;
-    expect(await eventually(() => processesUsing(dataDir).length === 0), 'Java outlived a SIGKILLed server').toBe(true);
+    await noProcessesUsing(dataDir, 'Java to end after its server was SIGKILLed');
 
     const second = await startServerProcess({ dataDir, logFile: join(dataDir, 'second.log') });
     try {
@@ -105,7 +102,7 @@ describe('the embedded server process', () => {
     });
     expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     npm.kill('SIGTERM');
-    expect(await eventually(() => processesUsing(dataDir).length === 0), 'server or Java left running').toBe(true);
+    await noProcessesUsing(dataDir, 'the server and Java to end after SIGTERM');
   });
 
   it('refuses a second server on the same data directory while the first runs', async () => {

@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbClientStore } from '../../functions/adapters/dynamodb/client-store';
 import { DynamoDbReceiptStore } from '../../functions/adapters/dynamodb/receipt-store';
+import { LazyPdfReceiptRenderer } from '../../functions/adapters/pdf/receipt-renderer';
 import { S3ReceiptFiles } from '../../functions/adapters/s3/receipt-files';
 import { todayIn } from '../../functions/domain/calendar';
 import type { ReceiptDependencies } from '../../functions/domain/receipts/receipt-service';
@@ -22,8 +23,9 @@ import { localLambdaContext } from '../../local/lambda-context';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { pdfPageTexts } from '../support/pdf-text';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
 import { agencyItemCounts } from '../support/storage';
+import { pollUntil } from '../../support/poll';
 
 const today = () => todayIn('America/Toronto', new Date());
 const sha256 = (bytes: ArrayBuffer) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
@@ -153,6 +155,7 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
       clients: new DynamoDbClientStore(db, LOCAL_TABLE_NAME),
       receipts: new DynamoDbReceiptStore(db, LOCAL_TABLE_NAME),
       files: new S3ReceiptFiles(s3, LOCAL_BUCKETS.receipts),
+      renderer: new LazyPdfReceiptRenderer(),
       settings: { linkSeconds: 900, retentionDays: 30, timeZone: 'America/Toronto' },
       now: () => new Date(),
       ...overrides,
@@ -184,8 +187,14 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
     const receipt = JSON.parse(result.body);
     expect(Date.parse(receipt.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(2_000);
     expect((await fetch(receipt.url)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
-    expect((await fetch(receipt.url)).status).toBe(403);
+    // Refused once it expires: wait no longer than the link's 2 s lifetime plus a margin for clock rounding.
+    const refused = await pollUntil(async () => (await fetch(receipt.url)).status, {
+      description: 'the expired presigned link to be refused',
+      until: (status) => status !== 200,
+      timeoutMs: 2_000 + 3_000,
+      intervalMs: 250,
+    });
+    expect(refused).toBe(403);
   });
 
   it('answers 503 with Retry-After when the upload fails, leaves no record, and a retry succeeds', async () => {

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import type { Site } from '../../functions/domain/site';
 import { sitesToCsv } from '../../functions/domain/site-catalog-csv';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite, inactiveSite, sampleSites } from '../support/sample-sites';
+import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
+import { pollUntil } from '../../support/poll';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const token = () => tokenFor(uniqueAgency('sites'));
@@ -194,14 +195,8 @@ describe('catalog import into the running server', () => {
       expect(page.status).toBe(200);
       return { total: page.body.total as number, tags: new Set(page.body.items.map((s: Site) => s.name.split(' ')[1])) };
     };
-    const waitFor = async (tag: string) => {
-      for (let i = 0; i < 100; i += 1) {
-        const { tags } = await searchTags();
-        if (tags.size === 1 && tags.has(tag)) return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`the server never saw ${tag}`);
-    };
+    const waitFor = (tag: string) =>
+      pollUntil(searchTags, { description: `the server to see only the ${tag} catalog`, until: ({ tags }) => tags.size === 1 && tags.has(tag), timeoutMs: 15_000 });
 
     const first = await importFile('Alpha');
     expect(first.code, first.stderr).toBe(0);

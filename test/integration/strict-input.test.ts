@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../support/sample-sites';
+import { activeSite } from '../../support/sample-sites';
 import { agencyItemCounts } from '../support/storage';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({

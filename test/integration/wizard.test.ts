@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { todayIn } from '../../functions/domain/calendar';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite, inactiveSite, sampleSites } from '../support/sample-sites';
+import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
 import { agencyItemCounts } from '../support/storage';
 
 const today = () => todayIn('America/Toronto', new Date());

@@ -1,4 +1,4 @@
-/** Helpers for "Find a Client" tests: direct writes to the embedded stack's table, bounded waits. */
+/** Helpers for "Find a Client" tests: direct writes to the embedded stack's table (bounded waits: support/poll.ts). */
 import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { keys } from '../../functions/adapters/dynamodb/table-design';
@@ -32,14 +32,4 @@ export async function partitionSize(db: DynamoDBClient, pk: string): Promise<num
     new QueryCommand({ TableName: LOCAL_TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: pk } }, Select: 'COUNT', ConsistentRead: true }),
   );
   return page.Count ?? 0;
-}
-
-/** Polls `probe` until it returns true, for at most `timeoutMs`; searchability is eventually consistent. */
-export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

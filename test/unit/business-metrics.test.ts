@@ -17,7 +17,7 @@ import { route } from '../../functions/api/routes';
 import { DependencyUnavailableError, NotFoundError } from '../../functions/domain/errors';
 import { httpRoute } from '../../functions/http/route-pipeline';
 import { localLambdaContext } from '../../local/lambda-context';
-import { httpEvent } from '../support/http-events';
+import { httpEvent } from '../../support/http-events';
 
 interface EmfLine {
   _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { route } from '../../functions/api/routes';
 import { httpRoute, type RouteImplementation } from '../../functions/http/route-pipeline';
 import { localLambdaContext } from '../../local/lambda-context';
-import { type EventParts, httpEvent } from '../support/http-events';
+import { type EventParts, httpEvent } from '../../support/http-events';
 
 beforeAll(() => {
   process.env.SERVICE_VERSION ??= 'test';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, renderCsvReceipt } from '../../functions/domain/receipts/csv-receipt';
 import { receiptFields } from '../../functions/domain/receipts/receipt-content';
-import { SAMPLE_COMMENTS, sampleContext } from '../support/receipt-fixtures';
+import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';
 
 function parseCsv(bytes: Uint8Array): string[][] {
   return parse(Buffer.from(bytes), { bom: true, relax_quotes: false }) as string[][];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderPdfReceipt } from '../../functions/domain/receipts/pdf-receipt';
+import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
 import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import type { ReceiptLanguage } from '../../functions/domain/receipts/receipt';
 import { pdfFonts, pdfPageTexts } from '../support/pdf-text';
-import { SAMPLE_COMMENTS, sampleContext } from '../support/receipt-fixtures';
+import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -24,7 +24,7 @@ import {
   runWithDeadline,
 } from '../../functions/runtime/request-deadline';
 import { localLambdaContext } from '../../local/lambda-context';
-import { httpEvent } from '../support/http-events';
+import { httpEvent } from '../../support/http-events';
 
 const CONFIGURED_SECONDS = 4;
 const previous = process.env.REQUEST_DEADLINE_SECONDS;

@@ -16,7 +16,7 @@ import {
 import { problemKindOf } from '../../functions/http/problem';
 import { httpRoute, type RouteImplementation } from '../../functions/http/route-pipeline';
 import { localLambdaContext } from '../../local/lambda-context';
-import { type EventParts, httpEvent, STAFF_CLAIMS } from '../support/http-events';
+import { type EventParts, httpEvent, STAFF_CLAIMS } from '../../support/http-events';
 
 beforeAll(() => {
   process.env.SERVICE_VERSION ??= 'test';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_CATEGORIES, type Site } from '../../functions/domain/site';
 import { parseSiteCatalogCsv, sitesToCsv } from '../../functions/domain/site-catalog-csv';
-import { DEFAULT_COUNT, DEFAULT_SEED, generateSampleSites } from '../../scripts/generate-sample-sites';
+import { DEFAULT_COUNT, DEFAULT_SEED, generateSampleSites } from '../../scripts/sample-sites/generate';
 
 const SAMPLE = fileURLToPath(new URL('../../data/sites/sample-ontario-sites.csv', import.meta.url));
 

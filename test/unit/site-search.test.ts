@@ -7,7 +7,7 @@ import { isOneTypoPrefix, normalizeName, queryWords } from '../../functions/doma
 import { compactIndexOf, listSites, siteTree } from '../../functions/domain/site-search/site-listing';
 import { SiteSearchIndex } from '../../functions/domain/site-search/site-search-index';
 import { decodeSnapshot, encodeSnapshot, mergeCatalog, sitesOfSnapshot } from '../../functions/domain/site-search/snapshot';
-import { generateSampleSites, mulberry32 } from '../../scripts/generate-sample-sites';
+import { generateSampleSites, mulberry32 } from '../../scripts/sample-sites/generate';
 
 let serial = 0;
 function site(name: string, overrides: Partial<Site> = {}): Site {

@@ -10,8 +10,8 @@ import { normalizeName } from '../../functions/domain/site-search/normalize';
 import { compactIndexOf } from '../../functions/domain/site-search/site-listing';
 import { SiteSearchIndex } from '../../functions/domain/site-search/site-search-index';
 import { decodeSnapshot, encodeSnapshot } from '../../functions/domain/site-search/snapshot';
-import { generateSampleSites, mulberry32 } from '../../scripts/generate-sample-sites';
-import { sampleSites } from '../support/sample-sites';
+import { generateSampleSites, mulberry32 } from '../../scripts/sample-sites/generate';
+import { sampleSites } from '../../support/sample-sites';
 import { type CompactSiteIndex, SiteMatcher } from '../../web/src/site-matcher';
 
 /** The compact index exactly as the route serialises it, read back as a browser would. */

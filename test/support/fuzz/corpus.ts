@@ -5,7 +5,7 @@
  * finds, with the date and what it did.
  */
 import type { RouteDefinition } from '../../../functions/api/routes';
-import { activeSite } from '../sample-sites';
+import { activeSite } from '../../../support/sample-sites';
 import { BrokenUtf8String, RawJson } from './json-text';
 import { RawText, Ref, type RequestSpec } from './requests';
 

@@ -9,7 +9,7 @@ import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { todayIn } from '../../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../local/tokens';
 import { call, server, tokenFor, uniqueAgency } from '../api';
-import { activeSite } from '../sample-sites';
+import { activeSite } from '../../../support/sample-sites';
 import { agencyItemCounts } from '../storage';
 
 export const agencyToday = () => todayIn('America/Toronto', new Date());

@@ -5,7 +5,7 @@
  * roles, media type and charset, 64 KiB, invalid UTF-8 and lone surrogates, percent-encoding,
  * If-Match, Idempotency-Key, missing records, unknown sites, cursors.
  *
- * A "fault" is one thing wrong with a request. Pipeline faults (README "Handlers: the middy pipeline",
+ * A "fault" is one thing wrong with a request. Pipeline faults (docs/handlers.md,
  * steps 6-8, and the gateway's token check) are answered before the implementation runs, so they come
  * first. With one fault the status is known exactly (and for a 400 the pointers); with several, only
  * that it is a 4xx. Where the answer legitimately depends on more than the request (a dot segment
@@ -15,7 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import type * as z from 'zod';
 import { type RouteDefinition, routes } from '../../../functions/api/routes';
-import { sampleSites } from '../sample-sites';
+import { sampleSites } from '../../../support/sample-sites';
 import type { Seeded } from './fixture';
 import { signedToken } from './fixture';
 import { hasLoneSurrogate, jsonBytes, loneSurrogatePointers, pointerOf } from './json-text';

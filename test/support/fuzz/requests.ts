@@ -9,7 +9,7 @@ import * as fc from 'fast-check';
 import type { RouteDefinition } from '../../../functions/api/routes';
 import { ROLES } from '../../../functions/domain/caller';
 import { type Site } from '../../../functions/domain/site';
-import { sampleSites } from '../sample-sites';
+import { sampleSites } from '../../../support/sample-sites';
 import {
   acceptLanguages,
   badlyEncoded,

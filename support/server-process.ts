@@ -1,3 +1,7 @@
+/*
+ * support/: helpers shared by the tests (test/) and the benchmarks (bench/). Anything here is used by
+ * both, so a change must keep both working; helpers only tests use live in test/support/.
+ */
 /**
  * Starts the real `npm start` entry point (local/main.ts) as a child process, exactly as a user would,
  * and waits for its ready line. Its stdout and stderr are kept in a file so tests can read every log line.
@@ -6,7 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../local/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../local/main.ts', import.meta.url));
 const READY = /^newcomer-intake listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
 
 export interface ServerProcess {

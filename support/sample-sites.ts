@@ -1,8 +1,12 @@
+/*
+ * support/: helpers shared by the tests (test/) and the benchmarks (bench/). Anything here is used by
+ * both, so a change must keep both working; helpers only tests use live in test/support/.
+ */
 /** Sites from the shipped sample catalog, which the first start of the embedded stack loads. */
 import { readFileSync } from 'node:fs';
-import type { Site } from '../../functions/domain/site';
-import { parseSiteCatalogCsv } from '../../functions/domain/site-catalog-csv';
-import { SAMPLE_CATALOG } from '../../local/embedded-stack';
+import type { Site } from '../functions/domain/site';
+import { parseSiteCatalogCsv } from '../functions/domain/site-catalog-csv';
+import { SAMPLE_CATALOG } from '../local/embedded-stack';
 
 let sites: Site[] | undefined;
 

@@ -1,7 +1,11 @@
+/*
+ * support/: helpers shared by the tests (test/) and the benchmarks (bench/). Anything here is used by
+ * both, so a change must keep both working; helpers only tests use live in test/support/.
+ */
 /** A fixed client and receipt context for receipt tests and the benchmark: fixed ids and clock. */
-import type { AnonymousClient } from '../../functions/domain/anonymous-client';
-import type { ReceiptContext } from '../../functions/domain/receipts/receipt-content';
-import type { ReceiptLanguage } from '../../functions/domain/receipts/receipt';
+import type { AnonymousClient } from '../functions/domain/anonymous-client';
+import type { ReceiptContext } from '../functions/domain/receipts/receipt-content';
+import type { ReceiptLanguage } from '../functions/domain/receipts/receipt';
 
 export const SAMPLE_COMMENTS = {
   french: "Arrivée récente ; cherche des cours de français à l'école Saint-Étienne. Œuvre à Trois-Rivières, déjà ça.",

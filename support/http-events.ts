@@ -1,8 +1,12 @@
+/*
+ * support/: helpers shared by the tests (test/) and the benchmarks (bench/). Anything here is used by
+ * both, so a change must keep both working; helpers only tests use live in test/support/.
+ */
 /**
  * API Gateway HTTP API (payload 2.0) events for in-process handler tests, shaped as the JWT
  * authorizer hands them to Lambda (claims flattened to strings, groups as "[a b]").
  */
-import type { HttpEvent } from '../../functions/http/route-pipeline';
+import type { HttpEvent } from '../functions/http/route-pipeline';
 
 export interface EventParts {
   method?: string;
