@@ -42,27 +42,33 @@ export default tseslint.config(
             },
             {
               regex: '^(?:@aws-sdk/|@smithy/|aws-sdk(?:/|$))',
-              message: 'The domain depends on nothing outward: no AWS SDK. Put the call behind a port (functions/ports) and implement it in functions/adapters.',
+              message:
+                'The domain depends on nothing outward: no AWS SDK. Put the call behind a port (functions/ports) and implement it in functions/adapters.',
             },
             {
               regex: '^(?:aws-lambda(?:/|$)|@middy/|@aws-lambda-powertools/)',
-              message: 'The domain depends on nothing outward: Lambda, Middy and Powertools belong to functions/http and functions/runtime.',
+              message:
+                'The domain depends on nothing outward: Lambda, Middy and Powertools belong to functions/http and functions/runtime.',
             },
             {
               regex: '^@asteasolutions/zod-to-openapi(?:/|$)',
-              message: "The domain depends on nothing outward: describe schemas with zod's own .meta(); only functions/api builds the OpenAPI document.",
+              message:
+                "The domain depends on nothing outward: describe schemas with zod's own .meta(); only functions/api builds the OpenAPI document.",
             },
             {
               regex: '^pino(?:/|$)',
-              message: 'The domain depends on nothing outward: no logger. Return what happened (a result or an error) and let the caller log it.',
+              message:
+                'The domain depends on nothing outward: no logger. Return what happened (a result or an error) and let the caller log it.',
             },
             {
               regex: '^(?:node:)?(?:fs|module)(?:/|$)',
-              message: 'The domain reads no files: no node:fs, no createRequire of package files. Put what reads them behind a port (functions/ports) and implement it in functions/adapters.',
+              message:
+                'The domain reads no files: no node:fs, no createRequire of package files. Put what reads them behind a port (functions/ports) and implement it in functions/adapters.',
             },
             {
               regex: '^(?:(?:pdf-lib|harfbuzzjs)(?:/|$)|@pdf-lib/)',
-              message: 'The domain depends on nothing outward: PDF rendering is the ReceiptRenderer port (functions/ports/receipt-renderer.ts), implemented in functions/adapters/pdf.',
+              message:
+                'The domain depends on nothing outward: PDF rendering is the ReceiptRenderer port (functions/ports/receipt-renderer.ts), implemented in functions/adapters/pdf.',
             },
           ],
         },

@@ -20,7 +20,12 @@ export async function runBatchRegistrationBenchmark() {
   try {
     const token = await issueLocalToken(dataDir, { agencyId: 'bench-batch' });
     const siteId = (await readFile(SAMPLE_CATALOG, 'utf8')).split('\n')[1]!.split(',')[0]!;
-    const client = { gender: 'UNKNOWN', registrationDate: todayIn('America/Toronto', new Date()), siteId, comments: 'Group information session, room 12.' };
+    const client = {
+      gender: 'UNKNOWN',
+      registrationDate: todayIn('America/Toronto', new Date()),
+      siteId,
+      comments: 'Group information session, room 12.',
+    };
     const post = async (path: string, body: unknown) => {
       const response = await fetch(`${server.url}${path}`, {
         method: 'POST',
@@ -51,7 +56,11 @@ export async function runBatchRegistrationBenchmark() {
       ['figure', 'p50', 'p90'],
       [
         [`one batch of ${CLIENTS} clients`, `${percentile(batchMs, 50).toFixed(1)} ms`, `${percentile(batchMs, 90).toFixed(1)} ms`],
-        [`${CLIENTS} single registrations, one after another`, `${percentile(singlesMs, 50).toFixed(1)} ms`, `${percentile(singlesMs, 90).toFixed(1)} ms`],
+        [
+          `${CLIENTS} single registrations, one after another`,
+          `${percentile(singlesMs, 50).toFixed(1)} ms`,
+          `${percentile(singlesMs, 90).toFixed(1)} ms`,
+        ],
         ['batch / singles (p50)', (percentile(batchMs, 50) / percentile(singlesMs, 50)).toFixed(2), ''],
       ],
     );

@@ -9,12 +9,12 @@
  * The data directory is on /dev/shm when there is one: DynamoDB Local's writes are fsync-bound
  * (about 600 items/s on disk here, 4,000+ on tmpfs) and seeding 50,000 clients must stay in minutes.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite, postingItems, vocabularyItems } from '../functions/adapters/dynamodb/search-index';
 import { BY_REGISTRATION_DATE_INDEX, keys } from '../functions/adapters/dynamodb/table-design';
 import { ANONYMOUS_CLIENT_NAME } from '../functions/domain/anonymous-client';
@@ -82,7 +82,20 @@ const PHRASES = [
   'tax clinic appointment',
   'library card and computer access',
 ];
-const LANGUAGES = ['arabic', 'dari', 'farsi', 'spanish', 'ukrainian', 'punjabi', 'mandarin', 'somali', 'urdu', 'tagalog', 'amharic', 'swahili'];
+const LANGUAGES = [
+  'arabic',
+  'dari',
+  'farsi',
+  'spanish',
+  'ukrainian',
+  'punjabi',
+  'mandarin',
+  'somali',
+  'urdu',
+  'tagalog',
+  'amharic',
+  'swahili',
+];
 const FOLLOW_UPS = ['follow up next week', 'will call back', 'walk-in', 'came with spouse', 'first visit', 'returning client', 'by phone'];
 
 function comment(next: () => number, selective: boolean): string {
@@ -102,7 +115,9 @@ interface SeedResult {
 
 async function seedAgency(db: DynamoDBDocumentClient, agencyId: string, count: number, seed: number): Promise<SeedResult> {
   const next = random(seed);
-  const sites = sampleSites().filter((site) => site.active).slice(0, 40);
+  const sites = sampleSites()
+    .filter((site) => site.active)
+    .slice(0, 40);
   const selectiveEvery = Math.floor(count / SELECTIVE_MATCHES);
   const started = performance.now();
   let items = 0;
@@ -157,7 +172,9 @@ async function seedAgency(db: DynamoDBDocumentClient, agencyId: string, count: n
 
 async function timedSearch(url: string, token: string, q: string): Promise<{ ms: number; count: number }> {
   const started = performance.now();
-  const response = await fetch(`${url}/v1/anonymous-clients?${new URLSearchParams({ q })}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${url}/v1/anonymous-clients?${new URLSearchParams({ q })}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await response.json()) as { items: unknown[] };
   if (response.status !== 200) throw new Error(`search answered ${response.status}`);
   return { ms: performance.now() - started, count: body.items.length };
@@ -216,7 +233,9 @@ async function measureIndexer(): Promise<number[]> {
     const siteId = sampleSites().find((site) => site.active)!.siteId;
     const latencies: number[] = [];
     for (let i = -5; i < INDEXER_SAMPLES; i += 1) {
-      const word = `zq${newId().toLowerCase().replace(/[^a-z]/g, '')}`;
+      const word = `zq${newId()
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')}`;
       const created = await fetch(`${server.url}/v1/anonymous-clients`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -265,10 +284,15 @@ export async function runCommentSearchBenchmark() {
     const verdict = (ratio: number) => `${ratio.toFixed(2)} ${ratio <= 2 ? '(met)' : '(NOT met)'}`;
     rows.push([`${kind}: 50,000 / 1,000 ratio (target ≤ 2)`, verdict(ratio50), verdict(ratio99)]);
   }
-  rows.push(['indexer: new comment → searchable (embedded, through the gateway)', `${percentile(indexer, 50).toFixed(0)} ms`, `${percentile(indexer, 99).toFixed(0)} ms`]);
+  rows.push([
+    'indexer: new comment → searchable (embedded, through the gateway)',
+    `${percentile(indexer, 50).toFixed(0)} ms`,
+    `${percentile(indexer, 99).toFixed(0)} ms`,
+  ]);
   const table = markdownTable(['figure', 'p50', 'p99'], rows);
   const seeded = AGENCIES.map(
-    (a) => `${a.clients.toLocaleString('en')} clients: ${seeding[a.agencyId]!.items.toLocaleString('en')} items in ${seeding[a.agencyId]!.seconds.toFixed(0)} s`,
+    (a) =>
+      `${a.clients.toLocaleString('en')} clients: ${seeding[a.agencyId]!.items.toLocaleString('en')} items in ${seeding[a.agencyId]!.seconds.toFixed(0)} s`,
   ).join('; ');
   const notes =
     `${RUNS} searches per figure, interleaved, after ${WARM_UP_ROUNDS} warm-up rounds; ${INDEXER_SAMPLES} indexer samples. ` +

@@ -6,17 +6,17 @@
  * Targets: every bundle but the receipt ones under 500 KB minified; every import at most 100 ms slower
  * than the empty handler's. `npx tsx bench/function-bundles.ts` prints the table.
  */
+import type { Metafile } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Metafile } from 'esbuild';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
-import { REPOSITORY_ROOT } from '../lib/api-function';
-import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
 import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../functions/runtime/env';
+import { REPOSITORY_ROOT } from '../lib/api-function';
 import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
+import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
 import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
 
 export const BUNDLE_TARGET_BYTES = 500 * 1024;
@@ -104,7 +104,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
   // Every function the stacks deploy: one per route, and the comment indexer fed by the table's stream.
   const functions = [
-    ...(routeTable as readonly RouteDefinition[]).map((route) => ({ name: route.operationId, entry: route.handler, receipts: isReceiptRoute(route) })),
+    ...(routeTable as readonly RouteDefinition[]).map((route) => ({
+      name: route.operationId,
+      entry: route.handler,
+      receipts: isReceiptRoute(route),
+    })),
     { name: 'indexClientComments (stream)', entry: COMMENT_INDEXER_ENTRY, receipts: false },
   ];
   const workDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bundles-'));
@@ -118,7 +122,13 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
     const bundles: ({ operationId: string; file: string; bytes: number } & Pick<FunctionPackage, 'metafile' | 'splitFiles'>)[] = [];
     for (const [index, target] of targets.entries()) {
       const built = await buildFunctionPackage(target.entry, join(workDir, String(index)));
-      bundles.push({ operationId: target.operationId, file: built.main, bytes: built.mainBytes, metafile: built.metafile, splitFiles: built.splitFiles });
+      bundles.push({
+        operationId: target.operationId,
+        file: built.main,
+        bytes: built.mainBytes,
+        metafile: built.metafile,
+        splitFiles: built.splitFiles,
+      });
     }
     // Round-robin, so that a slow moment of the machine does not land on one bundle only.
     const samples = new Map<string, number[]>(bundles.map((b) => [b.operationId, []]));
@@ -184,7 +194,12 @@ export function formatFunctionBundles(figures: FunctionBundleFigures): string {
     line(['---', '---:', '---:', '---:']),
     line(['(empty handler)', '', `${figures.emptyHandlerInitMs.toFixed(1)} ms`, '']),
     ...figures.rows.map((row) =>
-      line([row.operationId, kb(row.bundleBytes), `${row.initMs.toFixed(1)} ms`, `+${(row.initMs - figures.emptyHandlerInitMs).toFixed(1)} ms`]),
+      line([
+        row.operationId,
+        kb(row.bundleBytes),
+        `${row.initMs.toFixed(1)} ms`,
+        `+${(row.initMs - figures.emptyHandlerInitMs).toFixed(1)} ms`,
+      ]),
     ),
   ];
   return `${table.join('\n')}\n\n${figures.notes.map((note) => `- ${note}`).join('\n')}`;

@@ -208,7 +208,12 @@ interface Answer {
   query?: string;
 }
 
-async function call(context: Context, agency: Agency, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(
+  context: Context,
+  agency: Agency,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const started = performance.now();
   try {
     const response = await fetch(`${context.url}${path}`, {
@@ -244,14 +249,22 @@ async function operate(context: Context, operation: Operation, next: Random): Pr
       const roll = next();
       if (roll < REPLAY_SHARE && agency.keyed.length > 0) {
         const earlier = pick(next, agency.keyed);
-        const answer = await call(context, agency, '/v1/anonymous-clients', { method: 'POST', body: earlier.body, headers: { 'idempotency-key': earlier.key } });
+        const answer = await call(context, agency, '/v1/anonymous-clients', {
+          method: 'POST',
+          body: earlier.body,
+          headers: { 'idempotency-key': earlier.key },
+        });
         context.counts.replays += 1;
         if (ok(answer.status) && answer.headers?.get('idempotent-replayed') !== 'true') context.counts.replaysWithoutHeader += 1;
         return answer;
       }
       const body = JSON.stringify(registrationBody(next, agency, context.today));
       const key = roll < REPLAY_SHARE + KEYED_SHARE ? `load-${newId()}` : undefined;
-      const answer = await call(context, agency, '/v1/anonymous-clients', { method: 'POST', body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+      const answer = await call(context, agency, '/v1/anonymous-clients', {
+        method: 'POST',
+        body,
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      });
       if (key) context.counts.keyedRegistrations += 1;
       else context.counts.plainRegistrations += 1;
       const clientId = (answer.json as { clientId?: string } | undefined)?.clientId;
@@ -323,7 +336,13 @@ async function drive(context: Context, concurrency: number, seconds: number, see
       for (let i = 0; i < MAX_REQUESTS_PER_WORKER && performance.now() < deadline && context.unreachable < MAX_UNREACHABLE; i += 1) {
         const operation = chooseOperation(next);
         const answer = await operate(context, operation, next);
-        samples.push({ operation, at: performance.now(), ms: answer.ms, status: answer.status, ...(answer.query ? { query: answer.query } : {}) });
+        samples.push({
+          operation,
+          at: performance.now(),
+          ms: answer.ms,
+          status: answer.status,
+          ...(answer.query ? { query: answer.query } : {}),
+        });
       }
     }),
   );
@@ -375,7 +394,9 @@ async function prepare(server: ServerProcess, dataDir: string): Promise<Context>
   const next = mulberry32(14);
   for (const agency of agencies) {
     for (let done = 0; done < PREPARED_PER_AGENCY; done += BATCH_SIZE) {
-      const clients = Array.from({ length: Math.min(BATCH_SIZE, PREPARED_PER_AGENCY - done) }, () => registrationBody(next, agency, context.today, PREPARED_MARKER));
+      const clients = Array.from({ length: Math.min(BATCH_SIZE, PREPARED_PER_AGENCY - done) }, () =>
+        registrationBody(next, agency, context.today, PREPARED_MARKER),
+      );
       const answer = await call(context, agency, '/v1/anonymous-clients/batch', { method: 'POST', body: JSON.stringify({ clients }) });
       if (answer.status !== 201) throw new Error(`preparing: batch registration answered ${answer.status}: ${JSON.stringify(answer.json)}`);
       agency.clients.push(...(answer.json as { items: { clientId: string }[] }).items.map((item) => item.clientId));
@@ -397,7 +418,10 @@ async function prepare(server: ServerProcess, dataDir: string): Promise<Context>
         if (!cursor) break;
       }
       if (found >= PREPARED_PER_AGENCY) break;
-      if (performance.now() > deadline) throw new Error(`preparing: only ${found} of ${PREPARED_PER_AGENCY} clients of ${agency.agencyId} searchable after ${SEARCHABLE_WITHIN_MS / 1000} s`);
+      if (performance.now() > deadline)
+        throw new Error(
+          `preparing: only ${found} of ${PREPARED_PER_AGENCY} clients of ${agency.agencyId} searchable after ${SEARCHABLE_WITHIN_MS / 1000} s`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -507,7 +531,15 @@ function operationTable(samples: Sample[], seconds: number): string {
   };
   return markdownTable(
     ['operation', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx'],
-    [...OPERATIONS.map((operation) => row(operation, samples.filter((sample) => sample.operation === operation))), row('**all**', samples)],
+    [
+      ...OPERATIONS.map((operation) =>
+        row(
+          operation,
+          samples.filter((sample) => sample.operation === operation),
+        ),
+      ),
+      row('**all**', samples),
+    ],
   );
 }
 
@@ -556,7 +588,10 @@ export async function runLoadBenchmark(): Promise<void> {
     const context = await prepare(server, dataDir);
     const javaPid = context.javaPid;
     await drive(context, LOAD_PHASES[0].concurrency, LOAD_WARM_UP_SECONDS, 1);
-    const memory: { node: (number | undefined)[]; java: (number | undefined)[] } = { node: [rssKiB(server.child.pid)], java: [rssKiB(javaPid)] };
+    const memory: { node: (number | undefined)[]; java: (number | undefined)[] } = {
+      node: [rssKiB(server.child.pid)],
+      java: [rssKiB(javaPid)],
+    };
     const phases: Phase[] = [];
     for (const [i, phase] of LOAD_PHASES.entries()) {
       process.stderr.write(`load: ${phase.concurrency} concurrent clients for ${phase.seconds} s\n`);
@@ -569,15 +604,34 @@ export async function runLoadBenchmark(): Promise<void> {
   const loadAtEnd = loadavg();
 
   const summary = markdownTable(
-    ['phase', 'concurrent clients', 'duration', 'throughput', 'non-2xx', 'p50 ms (all)', 'p99 ms (all)', 'load average before → after (1 min)'],
+    [
+      'phase',
+      'concurrent clients',
+      'duration',
+      'throughput',
+      'non-2xx',
+      'p50 ms (all)',
+      'p99 ms (all)',
+      'load average before → after (1 min)',
+    ],
     phases.map((phase, i) => [
       i + 1,
       phase.concurrency,
       `${phase.seconds.toFixed(1)} s`,
       `**${(phase.samples.length / phase.seconds).toFixed(1)} req/s**`,
       errorsByStatus(phase.samples),
-      fmtMs(percentile(phase.samples.map((s) => s.ms), 50)),
-      fmtMs(percentile(phase.samples.map((s) => s.ms), 99)),
+      fmtMs(
+        percentile(
+          phase.samples.map((s) => s.ms),
+          50,
+        ),
+      ),
+      fmtMs(
+        percentile(
+          phase.samples.map((s) => s.ms),
+          99,
+        ),
+      ),
       `${phase.loadBefore[0]!.toFixed(2)} → ${phase.loadAfter[0]!.toFixed(2)}`,
     ]),
   );
@@ -665,10 +719,19 @@ export async function runSoakBenchmark(): Promise<void> {
       [`server RSS at end: median of minute ${minutes}`, mib(endMedian)],
       [`growth, end against start (goal < ${SOAK_GROWTH_TARGET * 100}%)`, `**${percent(growth)}** ${met ? '(met)' : '(NOT met)'}`],
       ['the same from single samples: first after warm-up → last', `${mib(first.node)} → ${mib(last.node)} (${percent(sampleGrowth)})`],
-      ['server RSS max / min over the 10 minutes', `${mib(highest.node)} at minute ${minutesAt(highest.at)} / ${mib(lowest.node)} at minute ${minutesAt(lowest.at)}`],
+      [
+        'server RSS max / min over the 10 minutes',
+        `${mib(highest.node)} at minute ${minutesAt(highest.at)} / ${mib(lowest.node)} at minute ${minutesAt(lowest.at)}`,
+      ],
       ['server RSS trend (least squares over all samples)', `${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min`],
-      [`DynamoDB Local JVM RSS, first → last sample (information; pid ${javaPid ?? 'not found'})`, `${mib(first.java)} → ${mib(last.java)}`],
-      ['requests / throughput', `${phase.samples.length.toLocaleString('en')} in ${phase.seconds.toFixed(0)} s, ${(phase.samples.length / phase.seconds).toFixed(1)} req/s`],
+      [
+        `DynamoDB Local JVM RSS, first → last sample (information; pid ${javaPid ?? 'not found'})`,
+        `${mib(first.java)} → ${mib(last.java)}`,
+      ],
+      [
+        'requests / throughput',
+        `${phase.samples.length.toLocaleString('en')} in ${phase.seconds.toFixed(0)} s, ${(phase.samples.length / phase.seconds).toFixed(1)} req/s`,
+      ],
       ['non-2xx (goal 0)', errorsByOperationAndStatus(phase.samples)],
     ],
   );
@@ -676,12 +739,24 @@ export async function runSoakBenchmark(): Promise<void> {
   for (let minute = 0; minute < minutes; minute += 1) {
     const inMinute = phase.samples.filter((s) => minuteOf(s.at) === minute);
     const rss = memoryIn(minute).map((m) => m.node!);
-    const java = memoryIn(minute).map((m) => m.java).filter((kib) => kib !== undefined);
+    const java = memoryIn(minute)
+      .map((m) => m.java)
+      .filter((kib) => kib !== undefined);
     timeline.push([
       minute + 1,
       inMinute.length,
-      fmtMs(percentile(inMinute.map((s) => s.ms), 50)),
-      fmtMs(percentile(inMinute.map((s) => s.ms), 99)),
+      fmtMs(
+        percentile(
+          inMinute.map((s) => s.ms),
+          50,
+        ),
+      ),
+      fmtMs(
+        percentile(
+          inMinute.map((s) => s.ms),
+          99,
+        ),
+      ),
       inMinute.filter((s) => !ok(s.status)).length,
       rss.length ? `${mib(median(rss))} (${mib(Math.min(...rss))}–${mib(Math.max(...rss))})` : 'n/a',
       java.length ? mib(java[java.length - 1]) : 'n/a',

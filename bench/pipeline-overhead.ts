@@ -17,10 +17,10 @@
  * timed loops so they are serialised but not written, except in the last pass, whose output goes to
  * /dev/null for real.
  */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../functions/api/routes';
 import type { HttpEvent, RouteImplementation, RouteRequest } from '../functions/http/route-pipeline';
 import { markdownTable, percentile, recordSection } from './report';
@@ -160,7 +160,12 @@ async function measurePass(stub: boolean): Promise<RouteFigures[]> {
   const getClient: RouteDefinition = route('getAnonymousClient');
   const output = stub ? stubOutput() : undefined;
   try {
-    const cases: { definition: RouteDefinition; status: number; event: () => HttpEvent; validate: (request: RouteRequest<RouteDefinition>) => unknown }[] = [
+    const cases: {
+      definition: RouteDefinition;
+      status: number;
+      event: () => HttpEvent;
+      validate: (request: RouteRequest<RouteDefinition>) => unknown;
+    }[] = [
       {
         definition: registration,
         status: 201,
@@ -176,8 +181,17 @@ async function measurePass(stub: boolean): Promise<RouteFigures[]> {
         definition: getClient,
         status: 200,
         event: () => {
-          const event = httpEvent({ method: 'GET', path: `/v1/anonymous-clients/${CLIENT_ID}`, headers: GATEWAY_HEADERS, pathParameters: { clientId: CLIENT_ID } });
-          return { ...event, routeKey: 'GET /v1/anonymous-clients/{clientId}', requestContext: { ...event.requestContext, routeKey: 'GET /v1/anonymous-clients/{clientId}' } };
+          const event = httpEvent({
+            method: 'GET',
+            path: `/v1/anonymous-clients/${CLIENT_ID}`,
+            headers: GATEWAY_HEADERS,
+            pathParameters: { clientId: CLIENT_ID },
+          });
+          return {
+            ...event,
+            routeKey: 'GET /v1/anonymous-clients/{clientId}',
+            requestContext: { ...event.requestContext, routeKey: 'GET /v1/anonymous-clients/{clientId}' },
+          };
         },
         validate: () => {
           const result = getClient.params!.safeParse({ clientId: CLIENT_ID });
@@ -199,13 +213,16 @@ async function measurePass(stub: boolean): Promise<RouteFigures[]> {
         return implement(request);
       });
       const first = (await capture(event(), context())) as APIGatewayProxyStructuredResultV2;
-      if (first.statusCode !== status || !captured) throw new Error(`${definition.operationId}: the pipeline answered ${first.statusCode}: ${first.body}`);
+      if (first.statusCode !== status || !captured)
+        throw new Error(`${definition.operationId}: the pipeline answered ${first.statusCode}: ${first.body}`);
       const request = captured;
-      if (definition.requestBody && (request.body as unknown as { postalCode?: string } | undefined)?.postalCode !== 'K1P 5J9') throw new Error('the captured body is not the parsed registration');
+      if (definition.requestBody && (request.body as unknown as { postalCode?: string } | undefined)?.postalCode !== 'K1P 5J9')
+        throw new Error('the captured body is not the parsed registration');
 
       const handler = httpRoute(definition, implement);
       const check = (answer: APIGatewayProxyStructuredResultV2, variant: string) => {
-        if (answer.statusCode !== status) throw new Error(`${definition.operationId} (${variant}) answered ${answer.statusCode}: ${answer.body}`);
+        if (answer.statusCode !== status)
+          throw new Error(`${definition.operationId} (${variant}) answered ${answer.statusCode}: ${answer.body}`);
       };
       const variants: (() => Promise<number>)[] = [
         async () => {
@@ -298,7 +315,9 @@ function runPass(pass: Pass): Promise<PassResult> {
     let result: PassResult | undefined;
     child.on('message', (message) => (result = message as PassResult));
     child.once('error', reject);
-    child.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`pass ${pass.id} exited with ${code} without figures`))));
+    child.once('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`pass ${pass.id} exited with ${code} without figures`)),
+    );
   });
 }
 
@@ -329,7 +348,7 @@ export async function runPipelineOverheadBenchmark(): Promise<void> {
         spread(r.pipeline),
         µs(raw),
         µs(own),
-        `${(own).toFixed(3)} ms: ${met ? 'met' : 'missed'}`,
+        `${own.toFixed(3)} ms: ${met ? 'met' : 'missed'}`,
       ]);
     }
   }
@@ -351,12 +370,15 @@ export async function runPipelineOverheadBenchmark(): Promise<void> {
       .filter((r) => r.stdoutWrites !== undefined)
       .map((r) => [pass.label, r.operationId, r.stdoutWrites!.toFixed(2), Math.round(r.stdoutCharacters!), r.stderrWrites!.toFixed(2)]),
   );
-  const outputTable = markdownTable(['configuration', 'route', 'stdout lines per request', 'characters per request', 'stderr lines per request'], outputRows);
+  const outputTable = markdownTable(
+    ['configuration', 'route', 'stdout lines per request', 'characters per request', 'stderr lines per request'],
+    outputRows,
+  );
   const notes = [
     `In-process, one child process per configuration (Powertools reads POWERTOOLS_METRICS_DISABLED when the metrics instance is built); per route ${WARM_UP_ROUNDS.toLocaleString('en')} warm-up rounds, then ${ROUNDS.toLocaleString('en')} rounds, each calling the three variants once in an order that rotates every round. The implementation returns a fixed answer (no I/O, no metric of its own).`,
     '',
     '- **direct**: the implementation called with the request object the pipeline passes it (captured once), its answer turned into a proxy result by `toApiGatewayResult`: what a handler does anyway without middy.',
-    "- **validation alone**: the schema parse the pipeline runs for the route: `parseOrThrow(route.requestBody(today), body)` for the registration (JSON already parsed), `route.params.safeParse` for the path parameter.",
+    '- **validation alone**: the schema parse the pipeline runs for the route: `parseOrThrow(route.requestBody(today), body)` for the registration (JSON already parsed), `route.params.safeParse` for the path parameter.',
     '- **through the pipeline**: `handler(event, context)`, a fresh API Gateway payload 2.0 event (13 headers as a browser request reaches Lambda through API Gateway, JWT-sized authorization included, plus content-type on the POST; the JWT authorizer claims of a staff member) and `localLambdaContext(...)` per call, built outside the timed section.',
     "- **pipeline's own** = through p50 − (direct p50 + validation alone p50): middy, the middlewares (access log, metrics flush, security headers, normalisers, Accept-Language, caller and role, JSON parsing of the body) without the route's schema parse. This is the figure judged against the issue's 0.3 ms; `through − direct` also counts the validation, which a handler would have to do anyway. The garbage the schema parse leaves is collected later, inside the pipeline's time, so the subtraction if anything charges the pipeline with part of the validation.",
     '- The access log line (and, metrics enabled, the EMF flush) are produced as in production; in the "output stubbed" configurations `process.stdout.write`/`process.stderr.write` are replaced by counters during the timed loops, so each line is serialised but not written; the last configuration writes them to /dev/null (a synchronous write per line).',

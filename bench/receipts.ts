@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { renderPdfReceipt } from '../functions/adapters/pdf/pdf-receipt';
 import { todayIn } from '../functions/domain/calendar';
 import { renderCsvReceipt } from '../functions/domain/receipts/csv-receipt';
-import { renderPdfReceipt } from '../functions/adapters/pdf/pdf-receipt';
 import { SAMPLE_CATALOG } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
 import { SAMPLE_COMMENTS, sampleContext } from '../support/receipt-fixtures';
@@ -138,7 +138,11 @@ export async function runReceiptsBenchmark() {
         Math.max(ratio, pairRatio) <= 3 ? 'yes' : 'no',
       ],
       ['multi-script receipt p50 ≤ 30 ms', `${fmt(multiPdf.p50)} ms`, multiPdf.p50 <= 30 ? 'yes' : 'no'],
-      ['PDF size < 60 KB (largest above)', `${Math.max(latinPdf.bytes, multiPdf.bytes)} bytes`, Math.max(latinPdf.bytes, multiPdf.bytes) < 60 * 1024 ? 'yes' : 'no'],
+      [
+        'PDF size < 60 KB (largest above)',
+        `${Math.max(latinPdf.bytes, multiPdf.bytes)} bytes`,
+        Math.max(latinPdf.bytes, multiPdf.bytes) < 60 * 1024 ? 'yes' : 'no',
+      ],
     ],
   );
   const endToEndTable = markdownTable(

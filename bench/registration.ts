@@ -3,12 +3,12 @@
  * beside raw conditional PutItem per second against the same DynamoDB Local, in the same run; and
  * the time from `npm start` to the ready line, on a fresh data directory and on a used one.
  */
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { todayIn } from '../functions/domain/calendar';
 import { newId } from '../functions/domain/ids';
 import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
@@ -37,7 +37,11 @@ async function runConcurrently(total: number, concurrency: number, operation: (i
 
 async function timeToReady(dataDir: string): Promise<number> {
   const started = performance.now();
-  const npm = spawn('npm', ['start', '--silent'], { cwd: REPOSITORY, env: { ...process.env, DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['start', '--silent'], {
+    cwd: REPOSITORY,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {

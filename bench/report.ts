@@ -34,7 +34,8 @@ export async function recordSection(name: string, title: string, body: string): 
   try {
     document = await readFile(DOCUMENT, 'utf8');
   } catch {
-    document = '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced by its latest run. Figures are ratios against a baseline measured in the same run, because machines here are shared and noisy.\n';
+    document =
+      '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced by its latest run. Figures are ratios against a baseline measured in the same run, because machines here are shared and noisy.\n';
   }
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
   document = pattern.test(document) ? document.replace(pattern, section) : `${document.trimEnd()}\n\n${section}\n`;

@@ -9,8 +9,8 @@ import { runLoadBenchmark, runSoakBenchmark } from './load';
 import { runPipelineOverheadBenchmark } from './pipeline-overhead';
 import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
-import { runSiteSearchBenchmark } from './site-search';
 import { recordSection } from './report';
+import { runSiteSearchBenchmark } from './site-search';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   registration: runRegistrationBenchmark,

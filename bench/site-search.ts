@@ -5,11 +5,11 @@
  * beside a naive linear scan over the normalised names answering the same queries in the same run.
  * Every query's answer (total and first page) is checked against the scan.
  */
+import { S3Client } from '@aws-sdk/client-s3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { S3Client } from '@aws-sdk/client-s3';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
 import type { Site } from '../functions/domain/site';
 import { NaiveSiteScan } from '../functions/domain/site-search/naive-scan';
@@ -54,7 +54,13 @@ export function realisticQueries(sites: readonly Site[], seed = SEED): { q: stri
     }
   };
   const queries: { q: string; kind: QueryKind }[] = [];
-  for (let i = 0; i < 300; i += 1) queries.push({ q: pick(words(pick(active).name)).slice(0, int(1, 4)).toLowerCase(), kind: 'prefix (1-4 letters)' });
+  for (let i = 0; i < 300; i += 1)
+    queries.push({
+      q: pick(words(pick(active).name))
+        .slice(0, int(1, 4))
+        .toLowerCase(),
+      kind: 'prefix (1-4 letters)',
+    });
   for (let i = 0; i < 300; i += 1) {
     const w = words(pick(active).name);
     const chosen = w.slice(0, Math.min(w.length, int(2, 3)));
@@ -69,11 +75,21 @@ export function realisticQueries(sites: readonly Site[], seed = SEED): { q: stri
   }
   for (let i = 0; i < 200; i += 1) {
     const w = words(pick(french).name);
-    queries.push({ q: plain(w.slice(0, int(1, 3)).join(' ')).slice(0, int(4, 24)).trim(), kind: 'French, typed without accents' });
+    queries.push({
+      q: plain(w.slice(0, int(1, 3)).join(' '))
+        .slice(0, int(4, 24))
+        .trim(),
+      kind: 'French, typed without accents',
+    });
   }
   for (let i = 0; i < 100; i += 1) {
     const w = words(pick(punctuated).name).slice(0, 2);
-    queries.push({ q: plain(w.join(' ')).replace(/['’.]/g, '').replace(/-/g, random() < 0.5 ? ' ' : ''), kind: 'punctuation' });
+    queries.push({
+      q: plain(w.join(' '))
+        .replace(/['’.]/g, '')
+        .replace(/-/g, random() < 0.5 ? ' ' : ''),
+      kind: 'punctuation',
+    });
   }
   return queries.filter((query) => query.q.trim() !== '');
 }
@@ -96,7 +112,12 @@ export async function runSiteSearchBenchmark(): Promise<void> {
   // Cold load through the real adapter and holder: GET from the S3 emulator, gunzip, parse, build.
   const directory = await mkdtemp(join(tmpdir(), 'newcomer-intake-bench-s3-'));
   const s3 = await startS3Emulator({ directory, buckets: ['bench-site-index'] });
-  const client = new S3Client({ region: 'ca-central-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { ...LOCAL_AWS_CREDENTIALS } });
+  const client = new S3Client({
+    region: 'ca-central-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { ...LOCAL_AWS_CREDENTIALS },
+  });
   const loads: number[] = [];
   let index: SiteSearchIndex;
   try {
@@ -160,18 +181,38 @@ export async function runSiteSearchBenchmark(): Promise<void> {
   const uncachedSpeedup = scanP50 / percentile(uncachedTimes, 50);
 
   const rows: (string | number)[][] = [
-    ['catalog', `${CATALOG_SIZE.toLocaleString('en-CA')} generated sites (${index!.size.toLocaleString('en-CA')} active), seed ${SEED}`, '', ''],
+    [
+      'catalog',
+      `${CATALOG_SIZE.toLocaleString('en-CA')} generated sites (${index!.size.toLocaleString('en-CA')} active), seed ${SEED}`,
+      '',
+      '',
+    ],
     ['index build (normalise, sort, encode, gzip)', ms(buildMs), '', ''],
-    ['S3 snapshot size, raw / gzip', `${mib(snapshotRaw)} / ${mib(snapshot.length)}`, `gzip ≤ ${mib(TARGETS.gzipBytes)}`, met(snapshot.length <= TARGETS.gzipBytes)],
+    [
+      'S3 snapshot size, raw / gzip',
+      `${mib(snapshotRaw)} / ${mib(snapshot.length)}`,
+      `gzip ≤ ${mib(TARGETS.gzipBytes)}`,
+      met(snapshot.length <= TARGETS.gzipBytes),
+    ],
     [
       'GET /v1/sites/index document, raw / gzip',
       `${mib(compact.json.length)} / ${mib(compactGzip)} (built in ${ms(compactMs)}, once per index)`,
       `gzip ≤ ${mib(TARGETS.gzipBytes)}`,
       met(compactGzip <= TARGETS.gzipBytes),
     ],
-    ['cold load (S3 GET + gunzip + parse + build), first / median of 5 more', `${ms(coldLoad)} / ${ms(warmLoad)}`, `≤ ${TARGETS.coldLoadMs} ms`, met(coldLoad <= TARGETS.coldLoadMs)],
-    [`queries`, `${queries.length} (answers equal to the scan's: ${queries.length - mismatches}/${queries.length})`, 'all equal', met(mismatches === 0)],
-    ['index p50 / p99 per query, as served',  `${ms(p50)} / ${ms(p99)}`, `p99 ≤ ${TARGETS.p99Ms} ms`, met(p99 <= TARGETS.p99Ms)],
+    [
+      'cold load (S3 GET + gunzip + parse + build), first / median of 5 more',
+      `${ms(coldLoad)} / ${ms(warmLoad)}`,
+      `≤ ${TARGETS.coldLoadMs} ms`,
+      met(coldLoad <= TARGETS.coldLoadMs),
+    ],
+    [
+      `queries`,
+      `${queries.length} (answers equal to the scan's: ${queries.length - mismatches}/${queries.length})`,
+      'all equal',
+      met(mismatches === 0),
+    ],
+    ['index p50 / p99 per query, as served', `${ms(p50)} / ${ms(p99)}`, `p99 ≤ ${TARGETS.p99Ms} ms`, met(p99 <= TARGETS.p99Ms)],
     [
       `index p50 / p99 without the cache of large matches (every query computed)`,
       `${ms(percentile(uncachedTimes, 50))} / ${ms(percentile(uncachedTimes, 99))}`,
@@ -185,7 +226,12 @@ export async function runSiteSearchBenchmark(): Promise<void> {
       `≥ ${TARGETS.speedup}×`,
       met(Math.min(speedup, uncachedSpeedup) >= TARGETS.speedup),
     ],
-    ...[...byKind].map(([kind, times]) => [`index p50 / p99, ${kind} (${times.length})`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`, '', '']),
+    ...[...byKind].map(([kind, times]) => [
+      `index p50 / p99, ${kind} (${times.length})`,
+      `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`,
+      '',
+      '',
+    ]),
   ];
   const table = markdownTable(['figure', 'value', 'target', ''], rows);
   console.log(table);

@@ -5,14 +5,22 @@
  */
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IAlarmAction, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IAlarmAction,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export const ALARM_THRESHOLDS = {
@@ -90,7 +98,13 @@ export class ServiceAlarms extends Construct {
    */
   watchDependencies(namespace: string, serviceName: string): void {
     this.alarm('DependencyUnavailable', {
-      metric: new Metric({ namespace, metricName: 'DependencyUnavailable', dimensionsMap: { service: serviceName }, period: PERIOD, statistic: 'Sum' }),
+      metric: new Metric({
+        namespace,
+        metricName: 'DependencyUnavailable',
+        dimensionsMap: { service: serviceName },
+        period: PERIOD,
+        statistic: 'Sum',
+      }),
       threshold: ALARM_THRESHOLDS.dependencyUnavailable,
       evaluationPeriods: 2,
       description: `At least ${ALARM_THRESHOLDS.dependencyUnavailable} answers per 5 minutes were 503 (DynamoDB or S3 unavailable or throttling), for 10 minutes.`,

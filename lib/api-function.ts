@@ -7,13 +7,13 @@
  * route that declares `read-write-delete`, and BatchWriteItem (which authorises deletes) for the
  * comment indexer alone. No API route can remove a record (TTL does it).
  */
-import { join } from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { join } from 'node:path';
 import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
 import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { FUNCTION_NODE_OPTIONS, type FunctionExtras, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';

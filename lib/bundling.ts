@@ -3,10 +3,10 @@
  * bundle benchmark (bench/function-bundles.ts) both derive their esbuild options from
  * `FUNCTION_BUNDLE`, so what the benchmark measures is what gets deployed.
  */
+import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
-import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type RouteDefinition, routes as routeTable } from '../functions/api/routes';
 import type { PackageExtra } from '../functions/api/routes/route-definition';
 
@@ -87,7 +87,11 @@ export interface SplitModule {
 }
 
 /** pdf-lib and fontkit (1.4 MB minified): only a PDF receipt needs them, on its first render. */
-export const PDF_RENDERER: SplitModule = { specifier: '#pdf-renderer', source: 'functions/adapters/pdf/pdf-receipt.ts', file: 'pdf-renderer.mjs' };
+export const PDF_RENDERER: SplitModule = {
+  specifier: '#pdf-renderer',
+  source: 'functions/adapters/pdf/pdf-receipt.ts',
+  file: 'pdf-renderer.mjs',
+};
 
 const SPLIT_MODULES: readonly SplitModule[] = [PDF_RENDERER];
 
@@ -115,7 +119,10 @@ export const FUNCTION_EXTRAS: Readonly<Record<string, FunctionExtras>> = Object.
       const extras = (route.packageExtras ?? []).map((name) => PACKAGE_EXTRAS[name]);
       return [
         route.handler,
-        { runtimeFiles: extras.flatMap((extra) => extra.runtimeFiles ?? []), splitModules: extras.flatMap((extra) => extra.splitModules ?? []) },
+        {
+          runtimeFiles: extras.flatMap((extra) => extra.runtimeFiles ?? []),
+          splitModules: extras.flatMap((extra) => extra.splitModules ?? []),
+        },
       ];
     }),
 );

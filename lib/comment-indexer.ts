@@ -17,8 +17,8 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
-import { ApiFunction } from './api-function';
 import type { ServiceAlarms } from './alarms';
+import { ApiFunction } from './api-function';
 import type { ExportedValue } from './stateful-stack';
 
 /** The handler, relative to the repository root. */
@@ -110,7 +110,11 @@ export class CommentIndexer extends Construct {
 
     props.alarms.watchFunction('CommentIndexer', this.function.function);
     props.alarms.watchStream('CommentIndexer', this.function.function, COMMENT_INDEXER_STREAM.iteratorAgeAlarmMs);
-    props.alarms.watchQueue('CommentIndexerFailures', this.failures, 'the comment indexer gave up on stream records: run `npm run comments:reindex`');
+    props.alarms.watchQueue(
+      'CommentIndexerFailures',
+      this.failures,
+      'the comment indexer gave up on stream records: run `npm run comments:reindex`',
+    );
     props.alarms.watchQueue(
       'CommentIndexerFailuresDeadLetters',
       this.failuresDeadLetters,

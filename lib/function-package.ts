@@ -4,10 +4,10 @@
  * split modules). For the bundle benchmark and the tests that run deployed bundles; CDK synth does not
  * use it.
  */
+import { build, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
 import { afterBundlingCommands, esbuildBuildOptions, FUNCTION_BUNDLE, FUNCTION_EXTRAS, REPOSITORY_ROOT } from './bundling';
 
 export interface FunctionPackage {

@@ -94,7 +94,14 @@ function flag(node: Node, key: string): boolean {
 function list(node: Node, key: string): string[] | undefined {
   const value = text(node, key);
   if (value === undefined) return undefined;
-  return [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function integer(node: Node, key: string, fallback: number, min: number, max: number): number {
@@ -200,7 +207,12 @@ export function readDeploymentSettings(node: Node, env: NodeJS.ProcessEnv = proc
     );
   }
 
-  const webSiteWebAclArn = matching(node, 'webSiteWebAclArn', CLOUDFRONT_WEB_ACL_ARN, 'must be the ARN of a global (CloudFront) WAF web ACL in us-east-1');
+  const webSiteWebAclArn = matching(
+    node,
+    'webSiteWebAclArn',
+    CLOUDFRONT_WEB_ACL_ARN,
+    'must be the ARN of a global (CloudFront) WAF web ACL in us-east-1',
+  );
   if (webSiteWebAclArn && !webSite) throw new ContextError('webSiteWebAclArn', 'only makes sense with webSite=true');
 
   return {

@@ -15,13 +15,13 @@ import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  type IUserPool,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
-  type IUserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';

@@ -7,14 +7,7 @@
  */
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  CorsHttpMethod,
-  HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
-  HttpStage,
-  LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -28,7 +21,7 @@ import { ApiFunction, type DataStores, functionId } from './api-function';
 import { FUNCTION_EXTRAS } from './bundling';
 import { CommentIndexer } from './comment-indexer';
 import { serviceVersion } from './service-version';
-import { DEV_STAGE, type DeploymentSettings } from './settings';
+import { type DeploymentSettings, DEV_STAGE } from './settings';
 import type { StatefulResources } from './stateful-stack';
 import { WebSiteContent } from './web-site-content';
 

@@ -8,12 +8,12 @@
  * enforces every policy it is given, so this one narrows connect-src to the exact API. Its values are
  * deploy-time: the build carries markers that the deployment replaces (BucketDeployment source markers).
  */
+import { AssetHashType, DockerImage, FileSystem } from 'aws-cdk-lib';
+import { type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AssetHashType, DockerImage, FileSystem } from 'aws-cdk-lib';
-import { type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { REPOSITORY_ROOT } from './api-function';
 
 export const WEB_ROOT = join(REPOSITORY_ROOT, 'web');

@@ -16,6 +16,7 @@
  * for the JVM, so the JVM is reaped by its own parent and never lingers as a zombie, even in containers
  * whose pid 1 does not reap orphans. (POSIX only: needs /bin/sh, as on Linux and macOS.)
  */
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -24,7 +25,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS_CREDENTIALS } from './credentials';
 
 export interface StartDynamoDbLocalOptions {
@@ -84,11 +84,7 @@ export class JavaTooOldError extends JavaNotFoundError {
  * -Xss512k made no measurable difference. A dynamic AppCDS archive (-XX:ArchiveClassesAtExit) is not
  * written when the JVM is ended by a signal, so it was not pursued.
  */
-export const DEFAULT_JVM_OPTIONS: readonly string[] = Object.freeze([
-  '-XX:TieredStopAtLevel=1',
-  '-XX:+UseSerialGC',
-  '-Xms16m',
-]);
+export const DEFAULT_JVM_OPTIONS: readonly string[] = Object.freeze(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xms16m']);
 
 const MIN_JAVA_MAJOR = 17;
 const INSTALL_HINT =
@@ -160,11 +156,7 @@ function launcherDirectory(): string {
   return fileURLToPath(new URL('./java', import.meta.url));
 }
 
-async function launch(
-  options: StartDynamoDbLocalOptions,
-  javaCommand: string,
-  port: number,
-): Promise<RunningDynamoDbLocal> {
+async function launch(options: StartDynamoDbLocalOptions, javaCommand: string, port: number): Promise<RunningDynamoDbLocal> {
   const emulator = emulatorDirectory();
   const javaArgs = [
     ...(options.jvmOptions ?? DEFAULT_JVM_OPTIONS),

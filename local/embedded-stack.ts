@@ -3,30 +3,30 @@
  * under one data directory. The AWS SDK in the handlers is pointed at the emulators through its own
  * environment variables, so the code that runs here is the code that runs in Lambda.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { serviceVersion } from '../lib/service-version';
-import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues } from '../functions/runtime/env';
-import { type RouteDefinition, routes } from '../functions/api/routes';
 import { documentClient } from '../functions/adapters/dynamodb/document-client';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
 import { s3Client } from '../functions/adapters/s3/s3-client';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
+import { type RouteDefinition, routes } from '../functions/api/routes';
 import { importSiteCatalog, publishMissingSiteIndex } from '../functions/domain/import-site-catalog';
+import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues } from '../functions/runtime/env';
+import { serviceVersion } from '../lib/service-version';
 import { LOCAL_AWS_CREDENTIALS } from './credentials';
-import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { acquireDataDirLock } from './data-dir-lock';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { createGateway, type LambdaHandler } from './gateway';
 import { startS3Emulator } from './s3-emulator';
+import { localSearchCursorKey } from './search-cursor-key';
+import { startStreamRunner } from './stream-runner';
 import { ensureTable } from './table-setup';
 import { createLocalTokenVerifier } from './tokens';
 import { createWebHost } from './web-host';
-import { localSearchCursorKey } from './search-cursor-key';
-import { startStreamRunner } from './stream-runner';
 
 export const LOCAL_REGION = 'ca-central-1';
 export const LOCAL_TABLE_NAME = 'newcomer-intake';

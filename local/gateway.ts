@@ -6,16 +6,16 @@
  * (a bad escape is a 400), and a body that is not UTF-8 text reaches the function as bytes (base64).
  * It logs nothing about requests: the handlers log their own PII-free line.
  */
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { JWTPayload } from 'jose';
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { JWTPayload } from 'jose';
-import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import type { RouteDefinition } from '../functions/api/routes';
-import type { HttpEvent } from '../functions/http/route-pipeline';
+import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { PROBLEM_CONTENT_TYPE, problemInstance } from '../functions/http/problem';
+import type { HttpEvent } from '../functions/http/route-pipeline';
 import { localLambdaContext } from './lambda-context';
 import type { TokenVerifier } from './tokens';
 
@@ -65,7 +65,9 @@ export function sendProblem(
   const requestId = randomUUID();
   const close = response.req.destroyed ? { connection: 'close' } : {};
   response.writeHead(status, { 'content-type': PROBLEM_CONTENT_TYPE, ...close, ...extraHeaders });
-  response.end(JSON.stringify({ type: 'about:blank', title, status, detail, instance: problemInstance(requestId), ...(errors ? { errors } : {}) }));
+  response.end(
+    JSON.stringify({ type: 'about:blank', title, status, detail, instance: problemInstance(requestId), ...(errors ? { errors } : {}) }),
+  );
 }
 
 /**
@@ -229,7 +231,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, routes
   }
   const parsedQuery = parseQuery(url.search);
   if ('errors' in parsedQuery) {
-    return refuseAndClose(response, 400, 'The request is not valid', 'One or more query parameters are not correctly percent-encoded UTF-8.', parsedQuery.errors);
+    return refuseAndClose(
+      response,
+      400,
+      'The request is not valid',
+      'One or more query parameters are not correctly percent-encoded UTF-8.',
+      parsedQuery.errors,
+    );
   }
   const { query } = parsedQuery;
 

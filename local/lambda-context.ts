@@ -2,8 +2,8 @@
  * The Lambda context the embedded mode hands a handler: what Lambda would pass, with the deadline of
  * the function's timeout, so middy ends a request that overruns it here as Lambda would there.
  */
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 
 export function localLambdaContext(functionName: string, timeoutSeconds: number, awsRequestId: string = randomUUID()): Context {
   const deadline = Date.now() + timeoutSeconds * 1000;

@@ -1,7 +1,7 @@
 // s3rver 3.7.1 ships no type definitions; this covers the part of its API the embedded stack uses.
 declare module 's3rver' {
-  import type { AddressInfo } from 'node:net';
   import type { Server } from 'node:http';
+  import type { AddressInfo } from 'node:net';
 
   namespace S3rver {
     interface BucketConfig {

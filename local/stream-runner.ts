@@ -10,8 +10,6 @@
  * restart resumes there; without a checkpoint it starts from the oldest record kept (TRIM_HORIZON,
  * 24 h) and the handler's idempotence makes re-delivery harmless. Never logs record contents.
  */
-import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -19,11 +17,13 @@ import {
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record as StreamRecord,
   type Shard,
+  type _Record as StreamRecord,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { localLambdaContext } from './lambda-context';
 
@@ -114,7 +114,8 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
       // A checkpoint of another stream (the table was recreated) says nothing about this one.
       if (stored.streamArn === streamArn) checkpoint = stored;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem('the stream checkpoint could not be read; starting from the oldest record kept');
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        problem('the stream checkpoint could not be read; starting from the oldest record kept');
     }
   }
   const saveCheckpoint = async () => {

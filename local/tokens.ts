@@ -4,7 +4,6 @@
  * (docs/token-verification.md has the table: each rule, what AWS does, what this does, and its test),
  * plus the claim checks our API relies on. The private key never leaves DATA_DIR/keys (mode 0600).
  */
-import { randomUUID } from 'node:crypto';
 import {
   createLocalJWKSet,
   exportJWK,
@@ -17,6 +16,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { Role } from '../functions/domain/caller';
 import { AGENCY_ID, USER_ID } from '../functions/http/caller-from-claims';
 import { readOrCreateKeyFile } from './key-file';
@@ -64,7 +64,8 @@ export interface TokenRequest {
 
 /** Signs a token the local verifier accepts; it refuses to sign one it would refuse. */
 export async function issueLocalToken(dataDir: string, request: TokenRequest): Promise<string> {
-  if (!AGENCY_ID.test(request.agencyId)) throw new Error('agencyId: letters, digits, "-" or "_", at most 64 characters, a letter or digit first');
+  if (!AGENCY_ID.test(request.agencyId))
+    throw new Error('agencyId: letters, digits, "-" or "_", at most 64 characters, a letter or digit first');
   const userId = request.userId ?? `local-${request.agencyId}-staff`;
   if (!USER_ID.test(userId)) throw new Error('userId: 1 to 128 visible ASCII characters');
   const key = await signingKey(dataDir);

@@ -36,7 +36,11 @@ const TokenRequestSchema = z.strictObject({
   // The token rules' own agency id (functions/http/caller-from-claims.ts): a token it signs is one they take.
   agencyId: z.string().trim().regex(AGENCY_ID),
   agencyName: z.string().trim().max(200).optional(),
-  userId: z.string().trim().regex(/^[A-Za-z0-9._@-]{1,128}$/).optional(),
+  userId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._@-]{1,128}$/)
+    .optional(),
   role: z.enum(['staff', 'agency-admin', 'operator']).optional(),
 });
 
@@ -104,7 +108,11 @@ export function createWebHost(options: { dataDir: string; webRoot: string }) {
     if (method !== 'GET' && method !== 'HEAD') return false;
     if (url.pathname === '/config.json') {
       const body = JSON.stringify(LOCAL_WEB_CONFIG);
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'cache-control': 'no-cache',
+      });
       response.end(method === 'HEAD' ? undefined : body);
       return true;
     }

@@ -6,10 +6,10 @@
  * stack of DATA_DIR (through the running server's DynamoDB Local, or by starting one). Idempotent.
  * Prints counts only, never comments.
  */
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { rebuildSearchIndex } from '../functions/adapters/dynamodb/search-index-rebuild';
 import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
 import { acquireDataDirLock, runningStack } from '../local/data-dir-lock';

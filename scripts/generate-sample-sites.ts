@@ -19,7 +19,8 @@ function parseArgs(argv: readonly string[]): { count: number; seed: number | str
   const options = { count: DEFAULT_COUNT, seed: DEFAULT_SEED as number | string, out: DEFAULT_OUT };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[(i += 1)];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -64,7 +65,9 @@ function main(): void {
   const schoolGroups = new Set(sites.filter((s) => s.category === 'SCHOOL').map((s) => s.group)).size;
   const cities = new Set(sites.map((s) => s.city)).size;
   console.log(`wrote ${sites.length} SAMPLE sites (seed ${seed}) to ${path} (${Buffer.byteLength(csv)} bytes)`);
-  console.log(`  ${[...byCategory].map(([k, v]) => `${k} ${v}`).join(', ')}; ${groups} groups (${schoolGroups} school boards); ${cities} cities; ${sites.filter((s) => !s.active).length} inactive`);
+  console.log(
+    `  ${[...byCategory].map(([k, v]) => `${k} ${v}`).join(', ')}; ${groups} groups (${schoolGroups} school boards); ${cities} cities; ${sites.filter((s) => !s.active).length} inactive`,
+  );
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -8,12 +8,12 @@
  * The whole file is checked first; if any row is bad, the errors are listed with line numbers and
  * nothing is written. Progress goes to stderr.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
 import { type ImportProgress, type ImportTargets, importSiteCatalog } from '../functions/domain/import-site-catalog';
@@ -37,7 +37,8 @@ const { values, positionals } = parseArgs({
   },
 });
 if (values.help || positionals.length !== 1 || (values.table === undefined) !== (values.bucket === undefined)) {
-  if (!values.help && positionals.length === 1) console.error('sites:import: --table and --bucket go together (the catalog and its search index).');
+  if (!values.help && positionals.length === 1)
+    console.error('sites:import: --table and --bucket go together (the catalog and its search index).');
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -69,7 +70,9 @@ function targetsOf(db: DynamoDBClient, tableName: string, s3: S3Client, bucket: 
 
 async function withTargets<T>(use: (targets: Targets) => Promise<T>): Promise<T> {
   if (values.table && values.bucket) {
-    return use(targetsOf(new DynamoDBClient({ region: values.region }), values.table, new S3Client({ region: values.region }), values.bucket));
+    return use(
+      targetsOf(new DynamoDBClient({ region: values.region }), values.table, new S3Client({ region: values.region }), values.bucket),
+    );
   }
   const dataDir = resolve(process.env.DATA_DIR ?? './.data');
   const credentials = { ...LOCAL_AWS_CREDENTIALS };
@@ -113,4 +116,6 @@ if (!outcome.ok) {
   }
   process.exit(1);
 }
-console.log(`imported ${outcome.siteCount} sites from ${basename(file)}; the search index now holds ${outcome.catalogSize} sites (searches pick it up within a minute)`);
+console.log(
+  `imported ${outcome.siteCount} sites from ${basename(file)}; the search index now holds ${outcome.catalogSize} sites (searches pick it up within a minute)`,
+);

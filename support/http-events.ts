@@ -20,7 +20,12 @@ export interface EventParts {
   claims?: Record<string, string> | null;
 }
 
-export const STAFF_CLAIMS = { sub: 'staff-7', 'custom:agency_id': 'agency-a', 'custom:agency_name': 'Agency A', 'cognito:groups': '[staff]' };
+export const STAFF_CLAIMS = {
+  sub: 'staff-7',
+  'custom:agency_id': 'agency-a',
+  'custom:agency_name': 'Agency A',
+  'cognito:groups': '[staff]',
+};
 
 export function httpEvent(parts: EventParts = {}): HttpEvent {
   const claims = parts.claims === undefined ? STAFF_CLAIMS : parts.claims;

@@ -65,7 +65,13 @@ export async function pollUntil<T>(probe: () => T | Promise<T>, options: PollOpt
     await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)));
   }
   const seen =
-    last === undefined ? 'nothing' : 'value' in last ? describeValue(last.value) : last.error instanceof Error ? `${last.error.name}: ${last.error.message}` : describeValue(last.error);
+    last === undefined
+      ? 'nothing'
+      : 'value' in last
+        ? describeValue(last.value)
+        : last.error instanceof Error
+          ? `${last.error.name}: ${last.error.message}`
+          : describeValue(last.error);
   throw new Error(`timed out after ${timeoutMs} ms (${attempts} attempts) waiting for ${description}; last saw: ${seen}`, {
     cause: last && 'error' in last ? last.error : undefined,
   });

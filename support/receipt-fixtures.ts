@@ -4,8 +4,8 @@
  */
 /** A fixed client and receipt context for receipt tests and the benchmark: fixed ids and clock. */
 import type { AnonymousClient } from '../functions/domain/anonymous-client';
-import type { ReceiptContext } from '../functions/domain/receipts/receipt-content';
 import type { ReceiptLanguage } from '../functions/domain/receipts/receipt';
+import type { ReceiptContext } from '../functions/domain/receipts/receipt-content';
 
 export const SAMPLE_COMMENTS = {
   french: "Arrivée récente ; cherche des cours de français à l'école Saint-Étienne. Œuvre à Trois-Rivières, déjà ça.",

@@ -45,7 +45,10 @@ interface DeadlineBindable {
   config: { requestHandler: HttpHandlerLike };
   middlewareStack: {
     add(
-      middleware: (next: (args: never) => Promise<unknown>, context: { __smithy_context?: { abortSignal?: unknown } }) => (args: never) => Promise<unknown>,
+      middleware: (
+        next: (args: never) => Promise<unknown>,
+        context: { __smithy_context?: { abortSignal?: unknown } },
+      ) => (args: never) => Promise<unknown>,
       options: { step: 'initialize'; name: string; priority: 'high' },
     ): void;
   };

@@ -3,11 +3,11 @@
  * OpenAPI document. Query parameters are validated by these in the handlers, so a bad value is a 400
  * naming the parameter as a pointer (`/limit`).
  */
-import { zodMessage } from '../domain/messages';
-import { SITE_CATEGORIES, type SiteCategory, SiteSchema } from '../domain/site';
-import { searchTextSchema } from '../domain/search-text';
-import { queryWords } from '../domain/site-search/normalize';
 import * as z from 'zod';
+import { zodMessage } from '../domain/messages';
+import { searchTextSchema } from '../domain/search-text';
+import { SITE_CATEGORIES, type SiteCategory, SiteSchema } from '../domain/site';
+import { queryWords } from '../domain/site-search/normalize';
 
 export const MAX_QUERY_WORDS = 10;
 export const DEFAULT_LIMIT = 25;
@@ -32,7 +32,9 @@ export const ListSitesQuerySchema = z
       .transform((list) => list.split(',').filter(isSiteCategory))
       .optional()
       .meta({ description: 'One category, or several separated by commas (any of them).', example: 'NON_SCHOOL,RECEPTION_CENTRE' }),
-    group: searchTextSchema(200).optional().meta({ description: 'Exactly this school board, area or network.', example: 'Toronto District School Board' }),
+    group: searchTextSchema(200)
+      .optional()
+      .meta({ description: 'Exactly this school board, area or network.', example: 'Toronto District School Board' }),
     limit: z.coerce
       .number()
       .int()
@@ -44,7 +46,8 @@ export const ListSitesQuerySchema = z
       .string()
       .max(1024)
       .regex(/^[A-Za-z0-9_-]*$/, zodMessage('field.siteCursor'))
-      .optional().meta({ description: "The previous page's nextCursor, with the same q, category and group." }),
+      .optional()
+      .meta({ description: "The previous page's nextCursor, with the same q, category and group." }),
   })
   .strict();
 
@@ -59,7 +62,10 @@ export const SiteListSchema = z
 const LabelSchema = z.object({ en: z.string(), fr: z.string() });
 
 const TreeLeafSchema = z.object({
-  key: z.string().meta({ description: '`<category>:<group>`; list it with ?category=<category>&group=<group>.', example: 'SCHOOL:Toronto District School Board' }),
+  key: z.string().meta({
+    description: '`<category>:<group>`; list it with ?category=<category>&group=<group>.',
+    example: 'SCHOOL:Toronto District School Board',
+  }),
   label: LabelSchema,
   count: z.int(),
 });
@@ -83,6 +89,8 @@ export const CompactSiteIndexSchema = z
     builtAt: z.string(),
     fields: z.tuple([z.literal('siteId'), z.literal('name'), z.literal('group')]),
     groups: z.array(z.object({ category: z.enum(SITE_CATEGORIES), group: z.string() })),
-    sites: z.array(z.tuple([z.string(), z.string(), z.int()])).meta({ description: 'Active sites as [siteId, name, position in groups], alphabetical.' }),
+    sites: z
+      .array(z.tuple([z.string(), z.string(), z.int()]))
+      .meta({ description: 'Active sites as [siteId, name, position in groups], alphabetical.' }),
   })
   .meta({ id: 'CompactSiteIndex' });

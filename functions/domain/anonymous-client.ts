@@ -4,11 +4,11 @@
  */
 import * as z from 'zod';
 import { isIsoCalendarDate } from './calendar';
+import { clientMessage, clientZodMessage } from './client-messages';
 import { freeTextInputSchema } from './free-text';
 import { normalizePostalCode } from './postal-code';
 import { codesOf, FIRST_ARRIVAL_YEAR, GENDERS, IMMIGRATION_STATUSES } from './reference-data';
 import { SiteIdSchema } from './site';
-import { clientMessage, clientZodMessage } from './client-messages';
 
 export const ANONYMOUS_CLIENT_NAME = { en: 'Anonymous Client', fr: 'Client anonyme' } as const;
 export const EARLIEST_REGISTRATION_DATE = '2000-01-01';
@@ -61,7 +61,8 @@ const postalCodeInputSchema = z
   })
   .meta({
     type: ['string', 'null'],
-    description: 'Canadian postal code, full (A1A 1A1) or its first three characters; any case, space optional. Stored upper case with one space.',
+    description:
+      'Canadian postal code, full (A1A 1A1) or its first three characters; any case, space optional. Stored upper case with one space.',
     example: 'M5V 2T6',
   });
 

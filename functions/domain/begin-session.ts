@@ -57,7 +57,9 @@ export async function beginSession(clientId: string, input: NewSession, caller: 
 async function activeSiteOrThrow(sites: SiteCatalog, siteId: string) {
   const site = await sites.get(siteId);
   if (!site?.active) {
-    throw new UnprocessableError(clientMessage('site.sessionSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
+    throw new UnprocessableError(clientMessage('site.sessionSiteUnusable'), [
+      { pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) },
+    ]);
   }
   return { siteId: site.siteId, name: site.name };
 }

@@ -9,9 +9,9 @@ import type { ClientStore } from '../ports/client-store';
 import type { SiteCatalog } from '../ports/site-catalog';
 import { type AnonymousClient, type AnonymousClientEdit, CLIENT_NOT_FOUND } from './anonymous-client';
 import type { Caller } from './caller';
+import { clientMessage } from './client-messages';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableError } from './errors';
 import { unusableSiteDetail } from './site';
-import { clientMessage } from './client-messages';
 
 export interface EditDependencies {
   clients: ClientStore;
@@ -53,7 +53,9 @@ async function applied(current: AnonymousClient, edit: AnonymousClientEdit, deps
   if (edit.siteId !== undefined && edit.siteId !== current.site.siteId) {
     const site = await deps.sites.get(edit.siteId);
     if (!site?.active) {
-      throw new UnprocessableError(clientMessage('site.registrationSiteUnusable'), [{ pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) }]);
+      throw new UnprocessableError(clientMessage('site.registrationSiteUnusable'), [
+        { pointer: '/siteId', detail: unusableSiteDetail(Boolean(site)) },
+      ]);
     }
     next.site = { siteId: site.siteId, name: site.name };
     changedFields.push('siteId');

@@ -12,18 +12,18 @@
  * Never logs the query, the comments or the words.
  */
 import * as z from 'zod';
-import { searchTextSchema } from './search-text';
-import type { ClientStore } from '../ports/client-store';
 import type { ClientSearchIndex, IndexEntry, PostingList, RegistrationDateRange } from '../ports/client-search-index';
+import type { ClientStore } from '../ports/client-store';
 import type { AnonymousClient } from './anonymous-client';
 import { isIsoCalendarDate } from './calendar';
 import type { Caller } from './caller';
+import { clientMessage, clientZodMessage } from './client-messages';
 import { commentWords, MAX_QUERY_WORDS, type ParsedSearchText, parseSearchText, wordsMatch } from './comment-words';
 import { InvalidRequestError } from './errors';
 import { zodMessage } from './messages';
 import { type CursorCodec, InvalidCursorError } from './search-cursor';
+import { searchTextSchema } from './search-text';
 import { SiteIdSchema } from './site';
-import { clientMessage, clientZodMessage } from './client-messages';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -45,13 +45,11 @@ const dateParameter = (what: string) =>
 
 export const FindAnonymousClientsQuerySchema = z
   .strictObject({
-    q: searchTextSchema(500)
-      .optional()
-      .meta({
-        description:
-          'Words of the comments, all required; the last may be the beginning of a word (2 letters or more). Case and accents do not matter.',
-        example: 'arabic interp',
-      }),
+    q: searchTextSchema(500).optional().meta({
+      description:
+        'Words of the comments, all required; the last may be the beginning of a word (2 letters or more). Case and accents do not matter.',
+      example: 'arabic interp',
+    }),
     siteId: SiteIdSchema.optional().meta({ description: 'Only clients registered at this site.' }),
     from: dateParameter('after'),
     to: dateParameter('before'),
@@ -71,11 +69,13 @@ export const FindAnonymousClientsQuerySchema = z
       .meta({ description: 'The nextCursor of the previous page, with the same q, siteId, from and to.' }),
   })
   .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: clientZodMessage('field.toNotBeforeFrom') });
+    if (query.from && query.to && query.from > query.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: clientZodMessage('field.toNotBeforeFrom') });
     if (query.q !== undefined && query.q.trim() !== '') {
       const words = commentWords(query.q).length;
       if (words === 0) ctx.addIssue({ code: 'custom', path: ['q'], message: clientZodMessage('field.oneWord') });
-      if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.maxWords', { max: MAX_QUERY_WORDS }) });
+      if (words > MAX_QUERY_WORDS)
+        ctx.addIssue({ code: 'custom', path: ['q'], message: zodMessage('field.maxWords', { max: MAX_QUERY_WORDS }) });
     }
   });
 
@@ -115,7 +115,11 @@ class EntryStream {
   private lastEmitted: string | undefined;
 
   constructor(
-    private readonly read: (list: PostingList, after: string | undefined, limit: number) => Promise<{ entries: IndexEntry[]; exhausted: boolean }>,
+    private readonly read: (
+      list: PostingList,
+      after: string | undefined,
+      limit: number,
+    ) => Promise<{ entries: IndexEntry[]; exhausted: boolean }>,
     private readonly lists: PostingList[],
     start: string | undefined,
   ) {
@@ -265,7 +269,10 @@ export async function findAnonymousClients(query: FindAnonymousClientsQuery, cal
   else if (stoppedEarly) nextPosition = lastScanned;
 
   // The stored profiles are the truth: drop what the index still lists but the client no longer is.
-  const clients = await deps.clients.getMany(agencyId, page.map((entry) => entry.clientId));
+  const clients = await deps.clients.getMany(
+    agencyId,
+    page.map((entry) => entry.clientId),
+  );
   const items = clients.filter((client) => clientMatches(client, conditions));
   return { items, nextCursor: nextPosition === undefined ? null : deps.cursors.encode(scope, nextPosition) };
 }

@@ -63,7 +63,11 @@ export async function importSiteCatalog(csv: Uint8Array, targets: ImportTargets)
  * Publishes an index of the table's catalog when none is published yet (a data directory or stack
  * that had a catalog before the index existed). Reads every site once; never on a request path.
  */
-export async function publishMissingSiteIndex(writer: SiteCatalogWriter, index: SiteIndexStore, now = new Date()): Promise<number | undefined> {
+export async function publishMissingSiteIndex(
+  writer: SiteCatalogWriter,
+  index: SiteIndexStore,
+  now = new Date(),
+): Promise<number | undefined> {
   if ((await index.currentETag()) !== undefined) return undefined;
   const sites = await writer.allSites();
   if (sites.length === 0) return undefined;

@@ -7,10 +7,10 @@ import type { SiteCatalog } from '../ports/site-catalog';
 import { ANONYMOUS_CLIENT_NAME, type AnonymousClient, type AnonymousClientRegistration } from './anonymous-client';
 import type { Caller } from './caller';
 import { canonicalJson, sha256Hex } from './canonical-json';
+import { clientMessage } from './client-messages';
 import { ConflictError, type FieldError, UnprocessableError } from './errors';
 import { newId } from './ids';
 import { unusableSiteDetail } from './site';
-import { clientMessage } from './client-messages';
 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
@@ -86,12 +86,7 @@ export async function registerAnonymousClients(
   throw new ConflictError(clientMessage('request.idempotencyInProgress'), 1);
 }
 
-async function replay(
-  existing: IdempotencyRecord,
-  requestHash: string,
-  caller: Caller,
-  clients: ClientStore,
-): Promise<RegistrationResult> {
+async function replay(existing: IdempotencyRecord, requestHash: string, caller: Caller, clients: ClientStore): Promise<RegistrationResult> {
   if (existing.requestHash !== requestHash) {
     throw new UnprocessableError(clientMessage('request.idempotencyKeyReused'));
   }

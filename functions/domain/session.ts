@@ -4,10 +4,10 @@
  */
 import * as z from 'zod';
 import { type AnonymousClient, AnonymousClientSchema, dateUpToTodaySchema } from './anonymous-client';
+import { clientMessage } from './client-messages';
 import { freeTextInputSchema } from './free-text';
 import { codesOf, DELIVERY_METHODS, SESSION_TYPES } from './reference-data';
 import { SiteIdSchema } from './site';
-import { clientMessage } from './client-messages';
 
 export const MAX_SESSION_NOTES_CHARACTERS = 4000;
 export const SESSION_ALREADY_TAKEN = clientMessage('client.sessionTaken');

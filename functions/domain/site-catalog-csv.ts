@@ -5,10 +5,10 @@
  * 1-based physical line of the file (header = line 1, a quoted field spanning lines counts every
  * line) and the column, so an operator can fix a spreadsheet in one pass. Pure: no fs, no AWS.
  */
-import { parse } from 'csv-parse/sync';
 import type { CsvError } from 'csv-parse/sync';
-import { SITE_CSV_COLUMNS, SiteSchema } from './site';
+import { parse } from 'csv-parse/sync';
 import type { Site } from './site';
+import { SITE_CSV_COLUMNS, SiteSchema } from './site';
 
 export interface SiteCatalogCsvError {
   /** 1-based physical line of the file; the header is line 1. For a row, the line it starts on. */
@@ -176,7 +176,11 @@ function checkHeader(record: string[], errors: ErrorList): boolean {
       errors.add({ line: 1, message: 'a column has no name (is there an extra comma at the end of the header?)' });
     } else {
       const label = `unknown column "${name}"`;
-      errors.add({ line: 1, field: name, message: likely ? `${label} (column names are case-sensitive: did you mean "${likely}"?)` : label });
+      errors.add({
+        line: 1,
+        field: name,
+        message: likely ? `${label} (column names are case-sensitive: did you mean "${likely}"?)` : label,
+      });
     }
     reported = true;
   }
@@ -212,7 +216,11 @@ function validateRow(record: string[], line: number, errors: ErrorList): Site | 
     for (const issue of result.error.issues) {
       const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
       const value = field !== undefined ? row[field] : undefined;
-      errors.add({ line, ...(field !== undefined ? { field } : {}), message: `${issue.message}${typeof value === 'string' ? got(value) : ''}` });
+      errors.add({
+        line,
+        ...(field !== undefined ? { field } : {}),
+        message: `${issue.message}${typeof value === 'string' ? got(value) : ''}`,
+      });
     }
     return undefined;
   }
@@ -227,13 +235,15 @@ function got(value: string): string {
 
 function syntaxError(err: CsvError | undefined, lines: LineIndex): SiteCatalogCsvError {
   const context = err as (CsvError & { bytes?: number; lines?: number }) | undefined;
-  const line =
-    typeof context?.bytes === 'number' ? lines.lineOf(context.bytes) : typeof context?.lines === 'number' ? context.lines : 1;
+  const line = typeof context?.bytes === 'number' ? lines.lineOf(context.bytes) : typeof context?.lines === 'number' ? context.lines : 1;
   switch (context?.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return { line, message: 'a quoted field is never closed: a closing " is missing somewhere from this line on' };
     case 'INVALID_OPENING_QUOTE':
-      return { line, message: 'a " inside a field that does not start with "; put the whole field in quotes and double the " inside it ("")' };
+      return {
+        line,
+        message: 'a " inside a field that does not start with "; put the whole field in quotes and double the " inside it ("")',
+      };
     case 'CSV_INVALID_CLOSING_QUOTE':
       return { line, message: 'text follows the closing " of a quoted field; a " inside a quoted field must be doubled ("")' };
     default:
@@ -244,8 +254,7 @@ function syntaxError(err: CsvError | undefined, lines: LineIndex): SiteCatalogCs
 /** The error for a file that is not UTF-8, naming the line of the first byte that is not. */
 function notUtf8Error(bytes: Uint8Array): SiteCatalogCsvError {
   const bad = firstInvalidUtf8Offset(bytes);
-  const advice =
-    'save it as "CSV UTF-8" and upload it again (a plain "CSV" export from Excel, Latin-1 or Windows-1252, is not accepted)';
+  const advice = 'save it as "CSV UTF-8" and upload it again (a plain "CSV" export from Excel, Latin-1 or Windows-1252, is not accepted)';
   if (bad === undefined) return { line: 1, message: `the file is not UTF-8 text; ${advice}` };
   const line = new LineIndex(bytes).lineOf(bad);
   const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
@@ -339,9 +348,15 @@ class ErrorList {
   }
 
   toArray(): SiteCatalogCsvError[] {
-    const sorted = this.items.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.i - b.i).map(({ e }) => e);
+    const sorted = this.items
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.line - b.e.line || a.i - b.i)
+      .map(({ e }) => e);
     if (this.omitted > 0) {
-      sorted.push({ line: this.firstOmittedLine, message: `... and ${this.omitted} more error${this.omitted === 1 ? '' : 's'} not listed` });
+      sorted.push({
+        line: this.firstOmittedLine,
+        message: `... and ${this.omitted} more error${this.omitted === 1 ? '' : 's'} not listed`,
+      });
     }
     return sorted;
   }

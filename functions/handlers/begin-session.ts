@@ -1,6 +1,6 @@
 /** POST /v1/anonymous-clients/{clientId}/sessions: the one session an anonymous profile takes. */
-import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { sessionRoutes } from '../api/routes/session-routes';
 import { beginSession } from '../domain/begin-session';
 import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';

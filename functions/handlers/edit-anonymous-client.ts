@@ -8,7 +8,10 @@ import { storageDependencies } from '../runtime/dependencies';
 
 export const handler = httpRoute(routeIn(clientRoutes, 'editAnonymousClient'), async ({ caller, body, headers, params, metrics }) => {
   const expectedVersion = versionFromIfMatch(headers);
-  const client = await editAnonymousClient(params.clientId, body, expectedVersion, caller, { ...storageDependencies(), now: () => new Date() });
+  const client = await editAnonymousClient(params.clientId, body, expectedVersion, caller, {
+    ...storageDependencies(),
+    now: () => new Date(),
+  });
   metrics.count('AnonymousClientsEdited', 1);
   return { status: 200, body: client, headers: { etag: clientETag(client) } };
 });

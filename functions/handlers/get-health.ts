@@ -1,6 +1,6 @@
 /** GET /v1/health: liveness and version, no authentication. */
-import { serviceRoutes } from '../api/routes/service-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { serviceRoutes } from '../api/routes/service-routes';
 import { httpRoute } from '../http/route-pipeline';
 import { readEnv } from '../runtime/env';
 

@@ -1,7 +1,7 @@
 /** GET /v1/openapi.json: the OpenAPI 3.1 document generated from the route table's schemas. */
 import { buildOpenApiDocument } from '../api/openapi';
-import { serviceRoutes } from '../api/routes/service-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { serviceRoutes } from '../api/routes/service-routes';
 import { httpRoute } from '../http/route-pipeline';
 import { readEnv } from '../runtime/env';
 

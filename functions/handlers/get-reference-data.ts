@@ -1,6 +1,6 @@
 /** GET /v1/reference-data: the codes and bilingual labels behind the registration form's choices. */
-import { serviceRoutes } from '../api/routes/service-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { serviceRoutes } from '../api/routes/service-routes';
 import { referenceData } from '../domain/reference-data';
 import { httpRoute } from '../http/route-pipeline';
 

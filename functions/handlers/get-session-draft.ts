@@ -1,6 +1,6 @@
 /** GET /v1/anonymous-clients/{clientId}/session-draft: the session form pre-filled from the profile. */
-import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { sessionRoutes } from '../api/routes/session-routes';
 import { readClientOrThrow } from '../domain/begin-session';
 import { sessionDraft } from '../domain/session';
 import { httpRoute } from '../http/route-pipeline';

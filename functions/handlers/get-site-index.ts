@@ -4,8 +4,8 @@
  * strong entity tag (RFC 9110: different representations, different strong validators); either one
  * in If-None-Match answers 304, since both stand for the same content.
  */
-import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { siteRoutes } from '../api/routes/site-routes';
 import { compactIndexOf } from '../domain/site-search/site-listing';
 import { acceptsGzip, ifNoneMatchMatches } from '../http/conditional';
 import { httpRoute } from '../http/route-pipeline';

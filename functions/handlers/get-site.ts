@@ -1,6 +1,6 @@
 /** GET /v1/sites/{siteId}: one site, active or not (old registrations still point at inactive ones). */
-import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { siteRoutes } from '../api/routes/site-routes';
 import { NotFoundError } from '../domain/errors';
 import { message } from '../domain/messages';
 import { httpRoute } from '../http/route-pipeline';

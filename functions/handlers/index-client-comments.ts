@@ -13,10 +13,10 @@
  * HTTP middleware.
  */
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue as LambdaAttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import { clientPostings } from '../domain/comment-words';
 import type { ClientPostings, SearchIndexWriter } from '../ports/client-search-index';
 import { logger } from '../runtime/logger';
@@ -73,30 +73,30 @@ export function createIndexClientCommentsHandler(deps: () => IndexerDependencies
   return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event) => {
-    const changes = [...changesByClient(event.Records ?? []).values()];
-    const failed: ClientChange[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(PARALLEL_CLIENTS, changes.length) }, async () => {
-        while (next < changes.length) {
-          const change = changes[next++] as ClientChange;
-          try {
-            await deps().writer.replace(change.previous, change.next);
-          } catch (error) {
-            failed.push(change);
-            const err = error instanceof Error ? error : new Error(String(error));
-            logger.error('indexing a client failed; the stream will retry', {
-              error: { name: err.name, message: err.message },
-              clientId: (change.next ?? change.previous[0])?.clientId,
-            });
+      const changes = [...changesByClient(event.Records ?? []).values()];
+      const failed: ClientChange[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(PARALLEL_CLIENTS, changes.length) }, async () => {
+          while (next < changes.length) {
+            const change = changes[next++] as ClientChange;
+            try {
+              await deps().writer.replace(change.previous, change.next);
+            } catch (error) {
+              failed.push(change);
+              const err = error instanceof Error ? error : new Error(String(error));
+              logger.error('indexing a client failed; the stream will retry', {
+                error: { name: err.name, message: err.message },
+                clientId: (change.next ?? change.previous[0])?.clientId,
+              });
+            }
           }
-        }
-      }),
-    );
-    if (failed.length === 0) return { batchItemFailures: [] };
-    // The stream resumes from the earliest failed record; later records are applied again (idempotent).
-    const earliest = failed.reduce((a, b) => (a.firstIndex <= b.firstIndex ? a : b));
-    return { batchItemFailures: [{ itemIdentifier: earliest.firstSequenceNumber }] };
+        }),
+      );
+      if (failed.length === 0) return { batchItemFailures: [] };
+      // The stream resumes from the earliest failed record; later records are applied again (idempotent).
+      const earliest = failed.reduce((a, b) => (a.firstIndex <= b.firstIndex ? a : b));
+      return { batchItemFailures: [{ itemIdentifier: earliest.firstSequenceNumber }] };
     });
 }
 

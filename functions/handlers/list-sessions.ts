@@ -1,6 +1,6 @@
 /** GET /v1/anonymous-clients/{clientId}/sessions: the client's session (at most one). */
-import { sessionRoutes } from '../api/routes/session-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { sessionRoutes } from '../api/routes/session-routes';
 import { readClientOrThrow } from '../domain/begin-session';
 import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies } from '../runtime/dependencies';

@@ -1,6 +1,6 @@
 /** GET /v1/sites: search by name and/or list a tree node's sites, from the in-memory site index. */
-import { siteRoutes } from '../api/routes/site-routes';
 import { routeIn } from '../api/routes/route-definition';
+import { siteRoutes } from '../api/routes/site-routes';
 import { DEFAULT_LIMIT } from '../api/site-search-schemas';
 import { listSites } from '../domain/site-search/site-listing';
 import { httpRoute } from '../http/route-pipeline';

@@ -7,15 +7,23 @@ import { idempotencyKeyFrom } from '../http/idempotency-key';
 import { httpRoute } from '../http/route-pipeline';
 import { storageDependencies, type StorageDependencies } from '../runtime/dependencies';
 
-export function createRegisterAnonymousClientHandler(deps: () => StorageDependencies = storageDependencies, now: () => Date = () => new Date()) {
+export function createRegisterAnonymousClientHandler(
+  deps: () => StorageDependencies = storageDependencies,
+  now: () => Date = () => new Date(),
+) {
   return httpRoute(
     routeIn(clientRoutes, 'registerAnonymousClient'),
     async ({ caller, body, rawBody, headers, metrics }) => {
       const key = idempotencyKeyFrom(headers);
-      const { clients, replayed } = await registerAnonymousClients([body], caller, { ...deps(), now }, {
-        idempotency: key === undefined ? undefined : { key, rawBody },
-        pointerPrefix: () => '',
-      });
+      const { clients, replayed } = await registerAnonymousClients(
+        [body],
+        caller,
+        { ...deps(), now },
+        {
+          idempotency: key === undefined ? undefined : { key, rawBody },
+          pointerPrefix: () => '',
+        },
+      );
       const [client] = clients as [(typeof clients)[number]];
       metrics.count(replayed ? 'IdempotentReplays' : 'AnonymousClientsRegistered', 1);
       return {

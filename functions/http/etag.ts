@@ -1,6 +1,6 @@
-import { PreconditionFailedError, PreconditionRequiredError } from '../domain/errors';
 import type { AnonymousClient } from '../domain/anonymous-client';
 import { clientMessage } from '../domain/client-messages';
+import { PreconditionFailedError, PreconditionRequiredError } from '../domain/errors';
 
 /** A strong entity tag for a client's current version (If-Match on edits compares against it). */
 export function clientETag(client: Pick<AnonymousClient, 'version'>): string {

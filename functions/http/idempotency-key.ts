@@ -1,5 +1,5 @@
-import { InvalidRequestError } from '../domain/errors';
 import { clientMessage } from '../domain/client-messages';
+import { InvalidRequestError } from '../domain/errors';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 

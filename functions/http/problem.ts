@@ -76,7 +76,9 @@ export function problemFromError(error: unknown, correlationId: string, language
       status: kind.status,
       detail: render(known ? known.detail : message('request.internalError'), language),
       instance: problemInstance(correlationId),
-      ...(fieldErrors.length > 0 ? { errors: fieldErrors.map(({ pointer, detail }) => ({ pointer, detail: render(detail, language) })) } : {}),
+      ...(fieldErrors.length > 0
+        ? { errors: fieldErrors.map(({ pointer, detail }) => ({ pointer, detail: render(detail, language) })) }
+        : {}),
     },
   };
 }

@@ -10,12 +10,12 @@
  * casts, no parsing of its own, and a caller on every authenticated route.
  * Nothing here logs bodies, headers, query strings or claims' values.
  */
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpContentNegotiation from '@middy/http-content-negotiation';
 import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routes/route-definition';
@@ -31,8 +31,8 @@ import { requestDeadline, withinRequestDeadline } from './middleware/deadline';
 import { jsonBody } from './middleware/json-body';
 import { outcomeMetrics } from './middleware/outcome-metrics';
 import { problemAnswers } from './middleware/problem-answers';
-import { validatedInput } from './middleware/request-validation';
 import { type HttpEvent, type PipelineContext, requestScope, scopeOf } from './middleware/request-scope';
+import { validatedInput } from './middleware/request-validation';
 
 export type { HttpEvent };
 
@@ -68,7 +68,11 @@ const systemClock: RouteClock = { now: () => new Date() };
 export type HttpApiHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** A Lambda handler for `route`: the pipeline above, then `implement`. */
-export function httpRoute<const R extends RouteDefinition>(route: R, implement: RouteImplementation<R>, clock: RouteClock = systemClock): HttpApiHandler {
+export function httpRoute<const R extends RouteDefinition>(
+  route: R,
+  implement: RouteImplementation<R>,
+  clock: RouteClock = systemClock,
+): HttpApiHandler {
   const todayAt = (now: Date) => todayIn(readEnv('service').AGENCY_TIME_ZONE, now);
   const pipeline = middy<HttpEvent, APIGatewayProxyResultV2, unknown, PipelineContext>()
     .use(requestScope(route, clock, todayAt))

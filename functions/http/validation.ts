@@ -88,7 +88,10 @@ export function fieldErrorsFromZod(
   issues: readonly z.core.$ZodIssue[],
   options: Parameters<typeof fieldMessagesFromZod>[1] & { language?: Language } = {},
 ): { pointer: string; detail: string }[] {
-  return fieldMessagesFromZod(issues, options).map(({ pointer, detail }) => ({ pointer, detail: render(detail, options.language ?? 'en') }));
+  return fieldMessagesFromZod(issues, options).map(({ pointer, detail }) => ({
+    pointer,
+    detail: render(detail, options.language ?? 'en'),
+  }));
 }
 
 /**

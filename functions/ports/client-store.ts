@@ -32,9 +32,7 @@ export interface ClientUpdate {
 export type UpdateOutcome = 'updated' | 'stale' | 'missing';
 
 /** The outcome of a create that carried an Idempotency-Key already used. */
-export type CreateOutcome =
-  | { kind: 'created' }
-  | { kind: 'idempotency-key-taken'; existing: IdempotencyRecord | undefined };
+export type CreateOutcome = { kind: 'created' } | { kind: 'idempotency-key-taken'; existing: IdempotencyRecord | undefined };
 
 /**
  * Anonymous clients of one agency at a time: every method takes the agency, and no method can reach

@@ -17,7 +17,18 @@ import { SERVICE_NAME } from './env';
 export type { Logger };
 
 /** Keys whose values may be personal information or secrets: never written, whatever their depth. */
-const REDACTED_KEYS = new Set(['body', 'rawBody', 'comments', 'notes', 'postalCode', 'authorization', 'headers', 'token', 'claims', 'query']);
+const REDACTED_KEYS = new Set([
+  'body',
+  'rawBody',
+  'comments',
+  'notes',
+  'postalCode',
+  'authorization',
+  'headers',
+  'token',
+  'claims',
+  'query',
+]);
 const REDACTED = '[redacted]';
 
 function redact(value: unknown, depth = 0): unknown {

@@ -49,7 +49,11 @@ export const metrics = new Metrics({ serviceName: SERVICE_NAME, logger: metricsL
 
 /** What a route implementation records: a count, with the metric's own dimensions. */
 export interface MetricsRecorder {
-  count<N extends BusinessMetricName>(name: N, value: number, ...dimensions: BusinessMetrics[N] extends Record<string, never> ? [] : [BusinessMetrics[N]]): void;
+  count<N extends BusinessMetricName>(
+    name: N,
+    value: number,
+    ...dimensions: BusinessMetrics[N] extends Record<string, never> ? [] : [BusinessMetrics[N]]
+  ): void;
 }
 
 /**

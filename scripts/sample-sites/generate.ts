@@ -9,43 +9,43 @@
  */
 import type { Site, SiteCategory } from '../../functions/domain/site';
 import {
-  type City,
-  GENERIC_STREETS,
-  STREET_TYPES,
-  FRENCH_STREETS,
-  CITIES,
-  cityNamed,
-  type BoardKind,
   type Board,
+  type BoardKind,
   BOARDS,
+  CITIES,
+  type City,
+  cityNamed,
+  CLERGY_FIRST,
+  CLERGY_TITLES,
+  COMMUNITIES,
+  DEVOTIONS,
+  FR_ARTICLE_WORDS,
+  FR_CATHOLIC_FIXED,
+  FR_COMPOUND_A,
+  FR_COMPOUND_B,
+  FR_FIRST,
+  FR_L_WORDS,
+  FR_LAST,
+  FR_PEOPLE,
+  FR_PLACE_PHRASES,
+  FR_SAINTS_F,
+  FR_SAINTS_M,
+  FRENCH_STREETS,
+  GENERIC_STREETS,
+  MANDIR_DEITIES,
+  MASJID_NAMES,
+  ORTHODOX,
+  ORTHODOX_SAINTS,
+  PEOPLE,
+  POSSESSIVE_SAINTS,
+  RECEPTION_CENTRES,
+  SAINTS,
   STEM_FIRST,
   STEM_JOINED,
   STEM_WORD,
-  PEOPLE,
-  SAINTS,
-  POSSESSIVE_SAINTS,
-  DEVOTIONS,
-  CLERGY_TITLES,
-  CLERGY_FIRST,
+  STREET_TYPES,
   SURNAMES,
-  FR_FIRST,
-  FR_LAST,
-  FR_PEOPLE,
-  FR_L_WORDS,
-  FR_ARTICLE_WORDS,
-  FR_PLACE_PHRASES,
-  FR_COMPOUND_A,
-  FR_COMPOUND_B,
-  FR_SAINTS_M,
-  FR_SAINTS_F,
-  FR_CATHOLIC_FIXED,
-  COMMUNITIES,
-  MASJID_NAMES,
-  MANDIR_DEITIES,
   SYNAGOGUE_WORDS,
-  ORTHODOX,
-  ORTHODOX_SAINTS,
-  RECEPTION_CENTRES,
 } from './data';
 
 export const DEFAULT_COUNT = 5_200;
@@ -228,7 +228,8 @@ class Generator {
         break;
       case 'housing':
         group = c.housing as string;
-        make = () => `${group} – ${place()} ${rng.pick(['Community Room', 'Tenant Resource Room', 'Community Space', 'Family Resource Centre'])}`;
+        make = () =>
+          `${group} – ${place()} ${rng.pick(['Community Room', 'Tenant Resource Room', 'Community Space', 'Family Resource Centre'])}`;
         break;
     }
     const name = this.unique(c, group, make, ' – Site ');
@@ -284,7 +285,9 @@ class Generator {
     const number = roll < 0.7 ? rng.int(1, 999) : roll < 0.95 ? rng.int(1000, 4999) : rng.int(5000, 9999);
     let street: string;
     if (french || c.francophone) {
-      street = rng.chance(0.6) ? rng.pick(FRENCH_STREETS) : `${rng.pick(['rue', 'avenue', 'chemin', 'boulevard', 'promenade'])} ${rng.pick([...FR_LAST, ...FR_SAINTS_M.map((s) => `Saint-${s}`)])}`;
+      street = rng.chance(0.6)
+        ? rng.pick(FRENCH_STREETS)
+        : `${rng.pick(['rue', 'avenue', 'chemin', 'boulevard', 'promenade'])} ${rng.pick([...FR_LAST, ...FR_SAINTS_M.map((s) => `Saint-${s}`)])}`;
     } else if (rng.chance(0.55)) {
       street = rng.pick(c.streets ?? GENERIC_STREETS);
     } else {
@@ -354,21 +357,44 @@ class Generator {
           const title = rng.pick(CLERGY_TITLES);
           stem = title === 'Father' ? `Father ${rng.pick(CLERGY_FIRST)} ${rng.pick(SURNAMES)}` : `${title} ${rng.pick(SURNAMES)}`;
         }
-        if (secondary) return `${stem} ${rng.weighted([['Catholic Secondary School', 12], ['Catholic High School', 2], ['Catholic College', 1]] as const)}`;
-        return `${stem} ${rng.weighted([['Catholic Elementary School', 6], ['Catholic School', 3], ['Catholic Elementary', 1]] as const)}`;
+        if (secondary)
+          return `${stem} ${rng.weighted([
+            ['Catholic Secondary School', 12],
+            ['Catholic High School', 2],
+            ['Catholic College', 1],
+          ] as const)}`;
+        return `${stem} ${rng.weighted([
+          ['Catholic Elementary School', 6],
+          ['Catholic School', 3],
+          ['Catholic Elementary', 1],
+        ] as const)}`;
       }
       case 'fr-public': {
         const stem = this.frenchLayStem();
         const type = secondary
-          ? rng.weighted([['École secondaire', 4], ['École secondaire publique', 4], ['Collège', 1]] as const)
-          : rng.weighted([['École élémentaire', 5], ['École élémentaire publique', 3], ['École publique', 1]] as const);
+          ? rng.weighted([
+              ['École secondaire', 4],
+              ['École secondaire publique', 4],
+              ['Collège', 1],
+            ] as const)
+          : rng.weighted([
+              ['École élémentaire', 5],
+              ['École élémentaire publique', 3],
+              ['École publique', 1],
+            ] as const);
         return `${type} ${stem}`;
       }
       case 'fr-catholic': {
         const stem = rng.chance(0.8) ? this.frenchCatholicStem() : this.frenchLayStem();
         const type = secondary
-          ? rng.weighted([['École secondaire catholique', 8], ['Collège catholique', 1]] as const)
-          : rng.weighted([['École élémentaire catholique', 6], ['École catholique', 2]] as const);
+          ? rng.weighted([
+              ['École secondaire catholique', 8],
+              ['Collège catholique', 1],
+            ] as const)
+          : rng.weighted([
+              ['École élémentaire catholique', 6],
+              ['École catholique', 2],
+            ] as const);
         return `${type} ${stem}`;
       }
     }

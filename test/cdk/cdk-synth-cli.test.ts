@@ -33,12 +33,20 @@ function synth(name: string, args: string[]): string {
 describe('cdk synth', () => {
   it('exits 0 with no AWS credentials or settings, writing both stacks of the default region', () => {
     const outdir = synth('plain', []);
-    expect(readdirSync(outdir).filter((file) => file.endsWith('.template.json')).sort()).toEqual(TEMPLATES);
+    expect(
+      readdirSync(outdir)
+        .filter((file) => file.endsWith('.template.json'))
+        .sort(),
+    ).toEqual(TEMPLATES);
   });
 
   it('builds the web front end offline with -c webSite=true', () => {
     const outdir = synth('web-site', ['-c', 'webSite=true']);
-    expect(readdirSync(outdir).filter((file) => file.endsWith('.template.json')).sort()).toEqual(TEMPLATES);
+    expect(
+      readdirSync(outdir)
+        .filter((file) => file.endsWith('.template.json'))
+        .sort(),
+    ).toEqual(TEMPLATES);
     const builds = readdirSync(outdir).filter((entry) => existsSync(join(outdir, entry, 'index.html')));
     expect(builds).toHaveLength(1);
     expect(readFileSync(join(outdir, builds[0]!, 'index.html'), 'utf8')).toContain(CONNECT_SRC_META);

@@ -7,7 +7,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
-import { actionsOf, type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 let synth: SynthesisedApp;
@@ -105,7 +105,9 @@ describe('its stream event source', () => {
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,
       MaximumRecordAgeInSeconds: 24 * 3600,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(synth.stacks().stateless.commentIndexer.failures), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(synth.stacks().stateless.commentIndexer.failures), 'Arn'] } },
+      },
     });
   });
 
@@ -153,7 +155,9 @@ describe('its alarms', () => {
 
     const { failures, failuresDeadLetters } = synth.stacks().stateless.commentIndexer;
     for (const queue of [failures, failuresDeadLetters]) {
-      const onQueue = alarms.filter((a) => (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.['Fn::GetAtt']?.[0] === logicalId(queue)));
+      const onQueue = alarms.filter((a) =>
+        (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.['Fn::GetAtt']?.[0] === logicalId(queue)),
+      );
       expect(onQueue, queue.node.path).toHaveLength(1);
       expect(onQueue[0]!.Properties).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',

@@ -6,7 +6,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BY_REGISTRATION_DATE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/dynamodb/table-design';
-import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 let dev: SynthesisedApp;
 let prod: SynthesisedApp;
@@ -84,9 +84,10 @@ describe('buckets', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm, id).toMatch(
-        /AES256|aws:kms/,
-      );
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
+        id,
+      ).toMatch(/AES256|aws:kms/);
       const statements = policyOf(devTemplate, id)?.Properties.PolicyDocument.Statement as Json[];
       expect(statements, id).toContainEqual(
         expect.objectContaining({

@@ -24,7 +24,13 @@ describe('deployment settings', () => {
 
   it('read comma lists, numbers and the account of the CLI environment', () => {
     const settings = read(
-      { regions: 'ca-central-1, ca-west-1', stage: 'prod', corsOrigins: 'https://intake.example.org/app', throttleRate: '20', throttleBurst: 30 },
+      {
+        regions: 'ca-central-1, ca-west-1',
+        stage: 'prod',
+        corsOrigins: 'https://intake.example.org/app',
+        throttleRate: '20',
+        throttleBurst: 30,
+      },
       { CDK_DEFAULT_ACCOUNT: '123456789012' },
     );
     expect(settings).toMatchObject({
@@ -76,8 +82,14 @@ describe('deployment settings', () => {
     [{ webSite: 'yes' }, /"webSite".*true or false/],
     [{ webSite: 'true', existingUserPoolId: 'ca-central-1_AbC123' }, /"existingUserPoolDomain".*ca-central-1\.amazoncognito\.com/],
     [{ existingUserPoolDomain: 'https://staff.auth.ca-central-1.amazoncognito.com' }, /"existingUserPoolDomain".*only makes sense/],
-    [{ existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'http://staff.example.org' }, /"existingUserPoolDomain".*https origin/],
-    [{ existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'https://staff.example.org/login' }, /"existingUserPoolDomain".*https origin/],
+    [
+      { existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'http://staff.example.org' },
+      /"existingUserPoolDomain".*https origin/,
+    ],
+    [
+      { existingUserPoolId: 'ca-central-1_AbC123', existingUserPoolDomain: 'https://staff.example.org/login' },
+      /"existingUserPoolDomain".*https origin/,
+    ],
     [{ webSite: 'true', webSiteWebAclArn: 'arn:aws:wafv2:ca-central-1:123456789012:regional/webacl/a/b' }, /"webSiteWebAclArn".*us-east-1/],
     [{ webSiteWebAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b' }, /"webSiteWebAclArn".*webSite=true/],
   ])('refuse %j naming the key', (context, message) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { environmentGroupsOf } from '../../functions/api/routes/route-definition';
 import { ENVIRONMENT_GROUPS_ALL, environmentSchemaFor, variablesOf } from '../../functions/runtime/env';
-import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 /** Set by the ApiFunction construct itself, outside the contract: Node's own options. */
@@ -36,7 +36,9 @@ function asDeployed(name: string, value: unknown): string {
 
 function parsedEnvironment(variables: Json, groups: Parameters<typeof environmentSchemaFor>[0]) {
   const deployed = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, asDeployed(name, value)]));
-  return environmentSchemaFor(groups).strict().safeParse(Object.fromEntries(Object.entries(deployed).filter(([name]) => !RUNTIME_VARIABLES.includes(name))));
+  return environmentSchemaFor(groups)
+    .strict()
+    .safeParse(Object.fromEntries(Object.entries(deployed).filter(([name]) => !RUNTIME_VARIABLES.includes(name))));
 }
 
 describe("each function's environment", () => {
@@ -59,9 +61,22 @@ describe("each function's environment", () => {
       const variables = Object.keys(variablesOfFunction('ca-central-1', synth.stacks().stateless.functions.get(route.operationId)!));
       const declared = environmentGroupsOf(route);
       for (const group of ENVIRONMENT_GROUPS_ALL) {
-        const required = variablesOf(group).filter((name) => !['AGENCY_TIME_ZONE', 'SITE_CACHE_SECONDS', 'RECEIPT_LINK_MINUTES', 'SITE_INDEX_REFRESH_SECONDS', 'POWERTOOLS_METRICS_DISABLED'].includes(name));
+        const required = variablesOf(group).filter(
+          (name) =>
+            ![
+              'AGENCY_TIME_ZONE',
+              'SITE_CACHE_SECONDS',
+              'RECEIPT_LINK_MINUTES',
+              'SITE_INDEX_REFRESH_SECONDS',
+              'POWERTOOLS_METRICS_DISABLED',
+            ].includes(name),
+        );
         const present = required.filter((name) => variables.includes(name));
-        expect({ route: route.operationId, group, present }).toEqual({ route: route.operationId, group, present: declared.includes(group) ? required : [] });
+        expect({ route: route.operationId, group, present }).toEqual({
+          route: route.operationId,
+          group,
+          present: declared.includes(group) ? required : [],
+        });
       }
     }
   });
@@ -85,10 +100,15 @@ describe('receipt retention (-c receiptRetentionDays)', () => {
     const receiptRoutes = routes.filter((route) => (route.access.receipts ?? 'none') !== 'none');
     expect(receiptRoutes.map((route) => route.operationId).sort()).toEqual(['createReceipt', 'getReceipt', 'listReceipts']);
     for (const route of receiptRoutes) {
-      expect(variablesOfFunction('ca-central-1', synth.stacks().stateless.functions.get(route.operationId)!).RECEIPT_RETENTION_DAYS, route.operationId).toBe('14');
+      expect(
+        variablesOfFunction('ca-central-1', synth.stacks().stateless.functions.get(route.operationId)!).RECEIPT_RETENTION_DAYS,
+        route.operationId,
+      ).toBe('14');
     }
     const buckets = Object.values(resourcesOf(synth.templates().stateful, 'AWS::S3::Bucket'));
-    const expirations = buckets.flatMap((bucket) => (bucket.Properties.LifecycleConfiguration?.Rules ?? []) as Json[]).filter((rule) => rule.Id === 'expire-receipts');
+    const expirations = buckets
+      .flatMap((bucket) => (bucket.Properties.LifecycleConfiguration?.Rules ?? []) as Json[])
+      .filter((rule) => rule.Id === 'expire-receipts');
     expect(expirations.map((rule) => rule.ExpirationInDays)).toEqual([14]);
   });
 });

@@ -10,7 +10,7 @@ import { type RouteDefinition, routes as routeTable } from '../../functions/api/
 import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../../functions/api/routes/route-definition';
 import { readEnv } from '../../functions/runtime/env';
 import { ANSWER_MARGIN_MS, DEFAULT_REQUEST_DEADLINE_SECONDS } from '../../functions/runtime/request-deadline';
-import { type Json, logicalId, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, logicalId, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 /** API Gateway HTTP API's integration timeout (not configurable above it). */
@@ -36,7 +36,9 @@ describe('route function timeouts', () => {
   });
 
   it("are above the request deadline's default (with room for the answer) and below API Gateway's 30 s", () => {
-    expect(DEFAULT_REQUEST_DEADLINE_SECONDS).toBe(readEnv('service', { SERVICE_VERSION: 'x', POWERTOOLS_METRICS_NAMESPACE: 'x' }).REQUEST_DEADLINE_SECONDS);
+    expect(DEFAULT_REQUEST_DEADLINE_SECONDS).toBe(
+      readEnv('service', { SERVICE_VERSION: 'x', POWERTOOLS_METRICS_NAMESPACE: 'x' }).REQUEST_DEADLINE_SECONDS,
+    );
     for (const { operationId, properties } of routeFunctions()) {
       const timeout = properties.Timeout as number;
       expect(timeout, operationId).toBe(ROUTE_FUNCTION_TIMEOUT_SECONDS);
@@ -48,7 +50,11 @@ describe('route function timeouts', () => {
   it('give each function a REQUEST_DEADLINE_SECONDS below its timeout, less the margin for the answer', () => {
     for (const { operationId, properties } of routeFunctions()) {
       const variables = properties.Environment.Variables as Json;
-      const deadline = readEnv('service', { SERVICE_VERSION: 'x', POWERTOOLS_METRICS_NAMESPACE: 'x', ...variables }).REQUEST_DEADLINE_SECONDS;
+      const deadline = readEnv('service', {
+        SERVICE_VERSION: 'x',
+        POWERTOOLS_METRICS_NAMESPACE: 'x',
+        ...variables,
+      }).REQUEST_DEADLINE_SECONDS;
       expect(variables.REQUEST_DEADLINE_SECONDS, operationId).toBe(String(DEFAULT_REQUEST_DEADLINE_SECONDS));
       expect(deadline * 1000 + ANSWER_MARGIN_MS, operationId).toBeLessThanOrEqual((properties.Timeout as number) * 1000);
     }

@@ -3,20 +3,20 @@
  * authorizer on every route but the public ones, and functions bundled and configured the same way.
  * This file synthesises with bundling on (once), so it also proves the bundles run.
  */
+import { Match } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Match } from 'aws-cdk-lib/assertions';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, route, routes as routeTable } from '../../functions/api/routes';
 import { ALARM_THRESHOLDS } from '../../lib/alarms';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
 import { esbuildBuildOptions, PDF_RENDERER, RECEIPT_RUNTIME_FILES } from '../../lib/bundling';
 import { buildFunctionPackage } from '../../lib/function-package';
-import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, type SynthesisedApp, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
@@ -57,7 +57,12 @@ describe('HTTP API routes', () => {
   it('leaves only the two public routes of the contract without authorizer', () => {
     const open = apiRoutes.filter((resource) => resource.Properties.AuthorizationType !== 'JWT');
     expect(open.map((resource) => resource.Properties.RouteKey).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
-    expect(routes.filter((r) => r.auth === 'public').map(routeKey).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+    expect(
+      routes
+        .filter((r) => r.auth === 'public')
+        .map(routeKey)
+        .sort(),
+    ).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
     for (const resource of open) {
       expect(resource.Properties.AuthorizationType).toBe('NONE');
       expect(resource.Properties.AuthorizerId).toBeUndefined();
@@ -149,7 +154,9 @@ describe('Lambda functions', () => {
     for (const route of routes) {
       const fn = synth.stacks().stateless.functions.get(route.operationId)!;
       const [resource] = Object.values(
-        synth.templates().stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(route.operationId) } }),
+        synth
+          .templates()
+          .stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(route.operationId) } }),
       );
       const variables = (resource as Json).Properties.Environment.Variables as Json;
       expect(variables, route.operationId).toMatchObject({
@@ -184,7 +191,12 @@ describe('Lambda functions', () => {
         { awsRequestId: 'bundle-test' });
       process.stdout.write('\\nRESULT ' + JSON.stringify(result) + '\\n');`;
     const run = spawnSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', script], {
-      env: { PATH: process.env.PATH, SERVICE_VERSION: '0.1.0', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test' },
+      env: {
+        PATH: process.env.PATH,
+        SERVICE_VERSION: '0.1.0',
+        AGENCY_TIME_ZONE: 'America/Toronto',
+        POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test',
+      },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -205,7 +217,9 @@ describe('files read at run time (receipt fonts and HarfBuzz)', () => {
   /** The module paths the renderer resolves, read from its source (so a new font cannot be forgotten). */
   const resolvedByTheCode = () =>
     ['functions/adapters/pdf/fonts.ts', 'functions/adapters/pdf/font-subsetter.ts'].flatMap((file) =>
-      [...readFileSync(join(REPOSITORY_ROOT, file), 'utf8').matchAll(/'((?:@expo-google-fonts|harfbuzzjs)\/[^']+\.(?:ttf|wasm))'/g)].map((m) => m[1]!),
+      [...readFileSync(join(REPOSITORY_ROOT, file), 'utf8').matchAll(/'((?:@expo-google-fonts|harfbuzzjs)\/[^']+\.(?:ttf|wasm))'/g)].map(
+        (m) => m[1]!,
+      ),
     );
 
   it('ships every font and the wasm file the code resolves beside the createReceipt bundle, found from index.mjs as in Lambda', () => {
@@ -326,9 +340,7 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });

@@ -12,7 +12,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, type BucketAccess, type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { ApiFunction, type DataStores, type DeclaredAccess } from '../../lib/api-function';
-import { actionsOf, type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 
@@ -122,15 +122,25 @@ describe('function permissions', () => {
       // (action, resource) pairs: statements with equal actions may be merged into one with several resources.
       const grants = statementsOf(route)
         .filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')))
-        .flatMap((s) => ([] as unknown[]).concat(s.Resource).flatMap((resource) => actionsOf(s).map((action) => ({ action, resource: JSON.stringify(resource) }))));
-      expect(grants.every((g) => g.action.startsWith('s3:')), route.operationId).toBe(true);
+        .flatMap((s) =>
+          ([] as unknown[])
+            .concat(s.Resource)
+            .flatMap((resource) => actionsOf(s).map((action) => ({ action, resource: JSON.stringify(resource) }))),
+        );
+      expect(
+        grants.every((g) => g.action.startsWith('s3:')),
+        route.operationId,
+      ).toBe(true);
       const variables = functionVariables(route);
       for (const bucket of BUCKETS) {
         const level = bucketLevel(route, bucket.key);
         const onBucket = grants.filter((g) => g.resource === objectsOf(bucket.exportSuffix)).map((g) => g.action);
         expect(onBucket.sort(), `${route.operationId} on ${bucket.key}`).toEqual(EXPECTED_BUCKET_ACTIONS[level]);
         if (level === 'none') expect(variables[bucket.variable], `${route.operationId} ${bucket.variable}`).toBeUndefined();
-        else expect(variables[bucket.variable], route.operationId).toEqual({ 'Fn::ImportValue': `${stateful}-${bucket.exportSuffix.replace(/Arn$/, 'Name')}` });
+        else
+          expect(variables[bucket.variable], route.operationId).toEqual({
+            'Fn::ImportValue': `${stateful}-${bucket.exportSuffix.replace(/Arn$/, 'Name')}`,
+          });
       }
       // Nothing else: every S3 grant is on one of the declared buckets' objects.
       const declared = BUCKETS.filter((b) => bucketLevel(route, b.key) !== 'none').map((b) => objectsOf(b.exportSuffix));
@@ -145,30 +155,49 @@ describe('function permissions', () => {
       }
       if (/receipt/i.test(route.operationId)) expect(bucketLevel(route, 'siteIndex'), route.operationId).toBe('none');
     }
-    expect(routes.filter((r) => bucketLevel(r, 'siteIndex') !== 'none').map((r) => r.operationId).sort()).toEqual([
-      'getSiteIndex',
-      'getSiteTree',
-      'listSites',
-    ]);
+    expect(
+      routes
+        .filter((r) => bucketLevel(r, 'siteIndex') !== 'none')
+        .map((r) => r.operationId)
+        .sort(),
+    ).toEqual(['getSiteIndex', 'getSiteTree', 'listSites']);
   });
 
   it('give a route that only reads no way to write', () => {
     for (const route of routes) {
       const actions = statementsOf(route).flatMap(actionsOf);
       if (route.access.table !== 'read-write') {
-        expect(actions.filter((a) => a.startsWith('dynamodb:') && WRITE_ACTIONS.includes(a)), route.operationId).toEqual([]);
+        expect(
+          actions.filter((a) => a.startsWith('dynamodb:') && WRITE_ACTIONS.includes(a)),
+          route.operationId,
+        ).toEqual([]);
       }
       const bucketLevels = BUCKETS.map((b) => bucketLevel(route, b.key));
       if (bucketLevels.every((level) => level === 'none' || level === 'read')) {
-        expect(actions.filter((a) => a.startsWith('s3:') && WRITE_ACTIONS.includes(a)), route.operationId).toEqual([]);
+        expect(
+          actions.filter((a) => a.startsWith('s3:') && WRITE_ACTIONS.includes(a)),
+          route.operationId,
+        ).toEqual([]);
       }
-      if (route.access.table === 'none') expect(actions.some((a) => a.startsWith('dynamodb:')), route.operationId).toBe(false);
-      if (bucketLevels.every((level) => level === 'none')) expect(actions.some((a) => a.startsWith('s3:')), route.operationId).toBe(false);
+      if (route.access.table === 'none')
+        expect(
+          actions.some((a) => a.startsWith('dynamodb:')),
+          route.operationId,
+        ).toBe(false);
+      if (bucketLevels.every((level) => level === 'none'))
+        expect(
+          actions.some((a) => a.startsWith('s3:')),
+          route.operationId,
+        ).toBe(false);
     }
   });
 
   it('let exactly one route delete an object: createReceipt, on the receipts bucket only', () => {
-    const deleting = routes.filter((r) => statementsOf(r).flatMap(actionsOf).some((a) => /Delete/.test(a)));
+    const deleting = routes.filter((r) =>
+      statementsOf(r)
+        .flatMap(actionsOf)
+        .some((a) => /Delete/.test(a)),
+    );
     expect(deleting.map((r) => r.operationId)).toEqual([DELETING_ROUTE]);
     const createReceipt = routes.find((r) => r.operationId === DELETING_ROUTE)!;
     expect(createReceipt.access).toEqual({ table: 'read-write', receipts: 'read-write-delete' });
@@ -213,7 +242,8 @@ describe('permissions across all stacks', () => {
   it('use Resource "*" only for the X-Ray actions that support no resource-level permissions', () => {
     for (const { where, statement } of allIamStatements()) {
       const resources = ([] as unknown[]).concat(statement.Resource ?? []);
-      if (resources.includes('*')) expect(actionsOf(statement).sort(), where).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      if (resources.includes('*'))
+        expect(actionsOf(statement).sort(), where).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     }
   });
 });

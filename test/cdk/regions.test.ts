@@ -4,7 +4,7 @@
  */
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Json, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, SYNTH_TIMEOUT_MS, type SynthesisedApp, synthesise } from './support/app-fixture';
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
 let synth: SynthesisedApp;
@@ -32,7 +32,11 @@ function valuesOf(node: unknown, key: string, found: unknown[] = []): unknown[] 
 
 describe('two regions', () => {
   it('give two stack sets whose names carry stage and region', () => {
-    expect(stacks().map((stack) => stack.stackName).sort()).toEqual([
+    expect(
+      stacks()
+        .map((stack) => stack.stackName)
+        .sort(),
+    ).toEqual([
       'NewcomerIntake-prod-ca-central-1-Stateful',
       'NewcomerIntake-prod-ca-central-1-Stateless',
       'NewcomerIntake-prod-ca-west-1-Stateful',
@@ -51,7 +55,10 @@ describe('two regions', () => {
     const exportsByStack = new Map<string, string[]>();
     for (const stack of stacks()) {
       const outputs = Object.values((stack.template as Json).Outputs ?? {}) as Json[];
-      exportsByStack.set(stack.stackName, outputs.flatMap((output) => (output.Export ? [output.Export.Name as string] : [])));
+      exportsByStack.set(
+        stack.stackName,
+        outputs.flatMap((output) => (output.Export ? [output.Export.Name as string] : [])),
+      );
     }
     for (const stack of stacks()) {
       const imports = valuesOf(stack.template, 'Fn::ImportValue');
@@ -74,7 +81,10 @@ describe('two regions', () => {
     const allExports: string[] = [];
     for (const stack of stacks()) {
       const types = Object.values((stack.template as Json).Resources as Json).map((resource: Json) => resource.Type as string);
-      expect(types.filter((type) => /CrossRegion|ExportReader|ExportWriter/.test(type)), stack.stackName).toEqual([]);
+      expect(
+        types.filter((type) => /CrossRegion|ExportReader|ExportWriter/.test(type)),
+        stack.stackName,
+      ).toEqual([]);
       expect(valuesOf(stack.template, 'Fn::GetStackOutput'), stack.stackName).toEqual([]);
       const outputs = Object.values((stack.template as Json).Outputs ?? {}) as Json[];
       allExports.push(...outputs.flatMap((output) => (output.Export ? [output.Export.Name as string] : [])));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { SEARCH_CURSOR_KEY_LENGTH } from '../../lib/stateful-stack';
-import { actionsOf, type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 let synth: SynthesisedApp;
@@ -47,11 +47,14 @@ describe('the search-cursor key secret', () => {
 });
 
 describe('SEARCH_CURSOR_KEY', () => {
-  it('is set on the findAnonymousClients function as a dynamic reference to its own region\'s secret', () => {
+  it("is set on the findAnonymousClients function as a dynamic reference to its own region's secret", () => {
     for (const region of ['ca-central-1', 'ca-west-1']) {
       const stateful = synth.stacks(region).stateful.stackName;
       expect(variablesOf(region, 'findAnonymousClients').SEARCH_CURSOR_KEY, region).toEqual({
-        'Fn::Join': ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': `${stateful}-SearchCursorKeySecretArn` }, ':SecretString:::}}']],
+        'Fn::Join': [
+          '',
+          ['{{resolve:secretsmanager:', { 'Fn::ImportValue': `${stateful}-SearchCursorKeySecretArn` }, ':SecretString:::}}'],
+        ],
       });
     }
   });
@@ -62,8 +65,8 @@ describe('SEARCH_CURSOR_KEY', () => {
       expect(variablesOf(region, route.operationId).SEARCH_CURSOR_KEY, route.operationId).toBeUndefined();
     }
     const indexer = synth.stacks(region).stateless.commentIndexer.function;
-    const indexerVariables = (synth.templates(region).stateless.toJSON().Resources[logicalId(indexer.function)] as Json).Properties.Environment
-      .Variables as Json;
+    const indexerVariables = (synth.templates(region).stateless.toJSON().Resources[logicalId(indexer.function)] as Json).Properties
+      .Environment.Variables as Json;
     expect(indexerVariables.SEARCH_CURSOR_KEY).toBeUndefined();
   });
 

@@ -4,15 +4,15 @@
  * headers, the site's URL among the web client's callback URLs and the API's CORS origins, and the
  * front end deployed with a config.json that names this region's API, client and sign-in pages.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebSite, CONNECT_SRC_META, DEPLOY_TIME_MARKERS, withConnectSrcPolicy } from '../../lib/web-site-build';
-import { type Json, logicalId, resourcesOf, type SynthesisedApp, synthesise, SYNTH_TIMEOUT_MS } from './support/app-fixture';
+import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/newcomer-intake/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
@@ -32,8 +32,12 @@ afterAll(() => {
 });
 
 const statefulName = (synth: SynthesisedApp, region?: string) => synth.stacks(region).stateful.stackName;
-const imported = (synth: SynthesisedApp, name: string, region?: string) => ({ 'Fn::ImportValue': `${statefulName(synth, region)}-${name}` });
-const siteOrigin = (synth: SynthesisedApp, region?: string) => ({ 'Fn::Join': ['', ['https://', imported(synth, 'WebSiteDomainName', region)]] });
+const imported = (synth: SynthesisedApp, name: string, region?: string) => ({
+  'Fn::ImportValue': `${statefulName(synth, region)}-${name}`,
+});
+const siteOrigin = (synth: SynthesisedApp, region?: string) => ({
+  'Fn::Join': ['', ['https://', imported(synth, 'WebSiteDomainName', region)]],
+});
 
 function only(template: Template, type: string): Json {
   const found = Object.values(resourcesOf(template, type));
@@ -61,7 +65,10 @@ function describeExpression(expression: Json): string {
   if (expression['Fn::ImportValue']) return `[import:${expression['Fn::ImportValue']}]`;
   if (expression['Fn::GetAtt']) return `[${expression['Fn::GetAtt'].join('.')}]`;
   if (expression.Ref) return `[ref:${expression.Ref}]`;
-  if (expression['Fn::Join']) return (expression['Fn::Join'][1] as (string | Json)[]).map((part) => (typeof part === 'string' ? part : describeExpression(part))).join('');
+  if (expression['Fn::Join'])
+    return (expression['Fn::Join'][1] as (string | Json)[])
+      .map((part) => (typeof part === 'string' ? part : describeExpression(part)))
+      .join('');
   return JSON.stringify(expression);
 }
 
@@ -85,7 +92,10 @@ function contentSecurityPolicy(synth: SynthesisedApp, region?: string): string {
 }
 
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(';').map((part) => part.trim().split(/\s+/)).find(([key]) => key === name);
+  const found = policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([key]) => key === name);
   expect(found, name).toBeDefined();
   return found!.slice(1);
 }
@@ -95,7 +105,11 @@ function acknowledgementsUnder(app: App, pathPart: RegExp): { path: string; id: 
     construct.node.metadata
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && pathPart.test(construct.node.path))
       .flatMap((entry) =>
-        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason })),
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
       ),
   );
 }
@@ -125,15 +139,27 @@ describe('the site bucket', () => {
   it('blocks public access, encrypts, denies requests without TLS 1.2 and logs to the access-log bucket', () => {
     const bucket = resourcesOf(dev.templates().stateful, 'AWS::S3::Bucket')[siteBucketId(dev)]!;
     expect(bucket.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      LoggingConfiguration: { DestinationBucketName: { Ref: expect.stringMatching(/^AccessLogsBucket/) }, LogFilePrefix: 'web-site-bucket/' },
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: expect.stringMatching(/^AccessLogsBucket/) },
+        LogFilePrefix: 'web-site-bucket/',
+      },
     });
     expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
     const statements = bucketPolicy(dev).filter((s) => s.Effect === 'Deny');
-    expect(statements).toContainEqual(expect.objectContaining({ Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
-    expect(statements).toContainEqual(expect.objectContaining({ Principal: { AWS: '*' }, Action: 's3:*', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Principal: { AWS: '*' }, Action: 's3:*', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+    );
   });
 
   it('lets only this distribution read it, through Origin Access Control, and nothing else in', () => {
@@ -147,13 +173,24 @@ describe('the site bucket', () => {
         Condition: {
           StringEquals: {
             'AWS:SourceArn': {
-              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, ':distribution/', { Ref: distributionId(dev) }]],
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudfront::',
+                  { Ref: 'AWS::AccountId' },
+                  ':distribution/',
+                  { Ref: distributionId(dev) },
+                ],
+              ],
             },
           },
         },
       },
     ]);
-    const [origin] = resourcesOf(dev.templates().stateful, 'AWS::CloudFront::Distribution')[distributionId(dev)]!.Properties.DistributionConfig.Origins as Json[];
+    const [origin] = resourcesOf(dev.templates().stateful, 'AWS::CloudFront::Distribution')[distributionId(dev)]!.Properties
+      .DistributionConfig.Origins as Json[];
     expect(origin!.DomainName).toEqual({ 'Fn::GetAtt': [siteBucketId(dev), 'RegionalDomainName'] });
     expect(origin!.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
     expect(origin!.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
@@ -178,18 +215,27 @@ function bucketPolicy(synth: SynthesisedApp): Json[] {
 
 describe('the distribution', () => {
   it('serves index.html at the root, redirects HTTP to HTTPS, allows only GET and HEAD, and logs to the access-log bucket', () => {
-    const config = resourcesOf(dev.templates().stateful, 'AWS::CloudFront::Distribution')[distributionId(dev)]!.Properties.DistributionConfig;
+    const config = resourcesOf(dev.templates().stateful, 'AWS::CloudFront::Distribution')[distributionId(dev)]!.Properties
+      .DistributionConfig;
     expect(config).toMatchObject({
       DefaultRootObject: 'index.html',
       DefaultCacheBehavior: { ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'], Compress: true },
-      Logging: { Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^AccessLogsBucket/), 'RegionalDomainName'] }, Prefix: 'web-site-distribution/', IncludeCookies: false },
+      Logging: {
+        Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^AccessLogsBucket/), 'RegionalDomainName'] },
+        Prefix: 'web-site-distribution/',
+        IncludeCookies: false,
+      },
     });
     expect(config.CacheBehaviors).toBeUndefined();
-    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: Object.keys(resourcesOf(dev.templates().stateful, 'AWS::CloudFront::ResponseHeadersPolicy'))[0] });
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({
+      Ref: Object.keys(resourcesOf(dev.templates().stateful, 'AWS::CloudFront::ResponseHeadersPolicy'))[0],
+    });
   });
 
-  it('can deliver its logs: the access-log bucket accepts ACLs while the objects stay the account\'s', () => {
-    const accessLogs = Object.entries(resourcesOf(dev.templates().stateful, 'AWS::S3::Bucket')).find(([id]) => id.startsWith('AccessLogsBucket'))![1];
+  it("can deliver its logs: the access-log bucket accepts ACLs while the objects stay the account's", () => {
+    const accessLogs = Object.entries(resourcesOf(dev.templates().stateful, 'AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('AccessLogsBucket'),
+    )![1];
     expect(accessLogs.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
     expect(accessLogs.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, IgnorePublicAcls: true });
   });
@@ -243,7 +289,9 @@ describe('signing in on the site', () => {
     const siteUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(prod), 'DomainName'] }, '/']] };
     expect(client.CallbackURLs).toEqual([siteUrl]);
     expect(client.LogoutURLs).toEqual([siteUrl]);
-    expect(only(prod.templates().stateless, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration.AllowOrigins).toEqual([siteOrigin(prod)]);
+    expect(only(prod.templates().stateless, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration.AllowOrigins).toEqual([
+      siteOrigin(prod),
+    ]);
   });
 
   it("lets the site's origin call the API (CORS), beside the configured origins", () => {
@@ -262,7 +310,9 @@ describe('signing in on the site', () => {
       const { stateful } = existing.templates();
       stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
       stateful.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
-      expect(directive(contentSecurityPolicy(existing), 'connect-src')).toContain('https://staff-sign-in.auth.ca-central-1.amazoncognito.com');
+      expect(directive(contentSecurityPolicy(existing), 'connect-src')).toContain(
+        'https://staff-sign-in.auth.ca-central-1.amazoncognito.com',
+      );
       expect(deployedConfig(existing).auth).toMatchObject({
         domain: 'https://staff-sign-in.auth.ca-central-1.amazoncognito.com',
         clientId: '1example23456789abcdefghij',
@@ -301,7 +351,7 @@ describe('the deployed front end', () => {
     expect(entry.SourceObjectKeys[0]).toBe(deployment(dev, 'hashedFiles').Properties.SourceObjectKeys[0]);
   });
 
-  it('caches hashed assets for a year and has index.html and config.json revalidated, each deployment leaving the other\'s files alone', () => {
+  it("caches hashed assets for a year and has index.html and config.json revalidated, each deployment leaving the other's files alone", () => {
     const hashed = deployment(dev, 'hashedFiles');
     const entry = deployment(dev, 'entryFiles');
     expect(hashed.Properties).toMatchObject({
@@ -318,7 +368,9 @@ describe('the deployed front end', () => {
       DestinationBucketName: imported(dev, 'WebSiteBucketName'),
     });
     expect(entry.Properties.Include).toBeUndefined();
-    const hashedId = dev.stacks().stateless.getLogicalId(dev.stacks().stateless.webSite!.hashedFiles.node.findChild('CustomResource').node.defaultChild as never);
+    const hashedId = dev
+      .stacks()
+      .stateless.getLogicalId(dev.stacks().stateless.webSite!.hashedFiles.node.findChild('CustomResource').node.defaultChild as never);
     expect(entry.DependsOn).toContain(hashedId);
   });
 
@@ -340,7 +392,9 @@ describe('the deployed front end', () => {
     const keys = [deployment(dev, 'hashedFiles'), deployment(dev, 'entryFiles')].flatMap((d) => d.Properties.SourceObjectKeys as string[]);
     const read = statements.find((s) => s.Action === 's3:GetObject')!;
     expect(JSON.stringify(read.Resource)).not.toMatch(/\*/);
-    expect((read.Resource as Json[]).map((resource) => resource['Fn::Join'][1].at(-1)).sort()).toEqual([...new Set(keys)].map((key) => `/${key}`).sort());
+    expect((read.Resource as Json[]).map((resource) => resource['Fn::Join'][1].at(-1)).sort()).toEqual(
+      [...new Set(keys)].map((key) => `/${key}`).sort(),
+    );
     const site = imported(dev, 'WebSiteBucketArn');
     expect(statements).toContainEqual({ Effect: 'Allow', Action: ['s3:GetBucketTagging', 's3:ListBucket'], Resource: site });
     expect(statements).toContainEqual({
@@ -349,7 +403,9 @@ describe('the deployed front end', () => {
       Resource: { 'Fn::Join': ['', [site, '/*']] },
     });
     expect(statements.flatMap((s) => [].concat(s.Action)).filter((action: string) => action.includes('*'))).toEqual([]);
-    const [provider] = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter((fn) => fn.Properties.Role['Fn::GetAtt']?.[0] === logicalId(role));
+    const [provider] = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter(
+      (fn) => fn.Properties.Role['Fn::GetAtt']?.[0] === logicalId(role),
+    );
     expect(provider!.Properties.LoggingConfig.LogGroup.Ref).toMatch(/^WebSiteDeployerLogs/);
   });
 });
@@ -366,7 +422,8 @@ describe('two regions', () => {
       expect(only(stateless, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration.AllowOrigins).toContainEqual(siteOrigin(dev, region));
     }
     const policyNames = REGIONS.map(
-      (region) => only(dev.templates(region).stateful, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.Name,
+      (region) =>
+        only(dev.templates(region).stateful, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.Name,
     );
     expect(new Set(policyNames).size).toBe(REGIONS.length);
   });
@@ -400,7 +457,12 @@ describe('the front-end build', () => {
       buildWebSite(outdir);
       const html = readFileSync(join(outdir, 'index.html'), 'utf8');
       expect(html.split(CONNECT_SRC_META)).toHaveLength(2);
-      expect(html.slice(html.indexOf('<head>') + '<head>'.length).trimStart().startsWith(CONNECT_SRC_META)).toBe(true);
+      expect(
+        html
+          .slice(html.indexOf('<head>') + '<head>'.length)
+          .trimStart()
+          .startsWith(CONNECT_SRC_META),
+      ).toBe(true);
       expect(readdirSync(join(outdir, 'assets')).some((file) => /-[\w-]{8,}\.js$/.test(file))).toBe(true);
       expect(html).toMatch(/<script[^>]+src="\/assets\//);
     } finally {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
-import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import { receiptFields } from '../../functions/domain/receipts/receipt-content';
+import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';
 
 const work = mkdtempSync(join(tmpdir(), 'receipt-e2e-'));
@@ -53,13 +53,18 @@ describe('the PDF receipt through poppler', () => {
     }
   });
 
-  it.each(Object.entries(SAMPLE_COMMENTS))('renders a %s comment that poppler reads and rasterises without complaint', async (_label, comments) => {
-    const file = pdfFile(await renderPdfReceipt(sampleContext('en', { comments })));
-    const stderr = execFileSync('sh', ['-c', `pdftoppm -r 40 -png -f 1 -l 1 "${file}" "${file}-page" 2>&1 >/dev/null`], { encoding: 'utf8' });
-    expect(stderr).toBe('');
-    expect(readFileSync(`${file}-page-1.png`).byteLength).toBeGreaterThan(1000);
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Comments');
-  });
+  it.each(Object.entries(SAMPLE_COMMENTS))(
+    'renders a %s comment that poppler reads and rasterises without complaint',
+    async (_label, comments) => {
+      const file = pdfFile(await renderPdfReceipt(sampleContext('en', { comments })));
+      const stderr = execFileSync('sh', ['-c', `pdftoppm -r 40 -png -f 1 -l 1 "${file}" "${file}-page" 2>&1 >/dev/null`], {
+        encoding: 'utf8',
+      });
+      expect(stderr).toBe('');
+      expect(readFileSync(`${file}-page-1.png`).byteLength).toBeGreaterThan(1000);
+      expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Comments');
+    },
+  );
 
   it.each([
     ['French', SAMPLE_COMMENTS.french],

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
-import { type ServerProcess, startServerProcess } from '../../support/server-process';
 import { pollUntil } from '../../support/poll';
+import { type ServerProcess, startServerProcess } from '../../support/server-process';
+import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
 
 let work: string;
 let server: ServerProcess;
@@ -45,7 +45,8 @@ async function apiAs(page: Page, path: string, body?: unknown): Promise<any> {
 }
 
 /** The sites the Find dialog lists now, in order. */
-const listedSites = (page: Page) => page.locator('#site-results input[name="site"]').evaluateAll((inputs) => inputs.map((input) => (input as any).value as string));
+const listedSites = (page: Page) =>
+  page.locator('#site-results input[name="site"]').evaluateAll((inputs) => inputs.map((input) => (input as any).value as string));
 
 const WORDS = {
   en: {
@@ -102,7 +103,12 @@ async function signIn(page: Page, language: 'en' | 'fr', agencyId: string) {
   if (language === 'fr') await page.getByRole('button', { name: 'Passer au français' }).click();
   await page.locator('#signin-agencyId').fill(agencyId);
   await page.getByRole('button', { name: WORDS[language].signIn, exact: true }).click();
-  await pollUntil(async () => { expect(await page.getByRole('heading', { level: 1, name: WORDS[language].title }).isVisible()).toBe(true); }, { description: "page.getByRole('heading', { level: 1, name: WORDS[language].title }).isVisible() toBe(true)" });
+  await pollUntil(
+    async () => {
+      expect(await page.getByRole('heading', { level: 1, name: WORDS[language].title }).isVisible()).toBe(true);
+    },
+    { description: "page.getByRole('heading', { level: 1, name: WORDS[language].title }).isVisible() toBe(true)" },
+  );
 }
 
 async function pickSiteByFilter(page: Page, language: 'en' | 'fr', text: string, siteId: string) {
@@ -112,7 +118,12 @@ async function pickSiteByFilter(page: Page, language: 'en' | 'fr', text: string,
   await page.getByLabel(w.filterBox).press('Enter');
   await page.locator(`#site-results input[value="${siteId}"]`).check();
   await page.getByRole('button', { name: w.select }).click();
-  await pollUntil(async () => { expect(await page.locator('#siteId').inputValue()).toBe(siteId); }, { description: "page.locator('#siteId').inputValue() toBe(siteId)" });
+  await pollUntil(
+    async () => {
+      expect(await page.locator('#siteId').inputValue()).toBe(siteId);
+    },
+    { description: "page.locator('#siteId').inputValue() toBe(siteId)" },
+  );
 }
 
 async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: string, word: string) {
@@ -120,7 +131,12 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   await page.getByLabel(w.gender, { exact: true }).selectOption('FEMALE');
   await page.getByLabel(w.comments, { exact: true }).fill(comment);
   await page.getByRole('button', { name: w.register, exact: true }).click();
-  await pollUntil(async () => { expect(await page.locator('#wizard').isVisible()).toBe(true); }, { description: "page.locator('#wizard').isVisible() toBe(true)" });
+  await pollUntil(
+    async () => {
+      expect(await page.locator('#wizard').isVisible()).toBe(true);
+    },
+    { description: "page.locator('#wizard').isVisible() toBe(true)" },
+  );
   const clientId = await page.locator('#client-id').textContent();
 
   // Print the receipt as a PDF in the page's language, and read the link it gives.
@@ -133,13 +149,28 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   // Begin a session: the form is pre-filled from the draft; a second one gets the server's 409 message,
   // in the UI's language.
   await page.getByRole('button', { name: w.begin }).click();
-  await pollUntil(async () => { expect(await page.locator('#session').isVisible()).toBe(true); }, { description: "page.locator('#session').isVisible() toBe(true)" });
+  await pollUntil(
+    async () => {
+      expect(await page.locator('#session').isVisible()).toBe(true);
+    },
+    { description: "page.locator('#session').isVisible() toBe(true)" },
+  );
   expect(await page.locator('#serviceDate').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(await page.locator('#deliveryMethod').inputValue()).toBe('IN_PERSON');
   await page.getByRole('button', { name: w.save }).click();
-  await pollUntil(async () => { expect(await page.locator('#session-status').textContent()).toBe(w.saved); }, { description: "page.locator('#session-status').textContent() toBe(w.saved)" });
+  await pollUntil(
+    async () => {
+      expect(await page.locator('#session-status').textContent()).toBe(w.saved);
+    },
+    { description: "page.locator('#session-status').textContent() toBe(w.saved)" },
+  );
   await page.getByRole('button', { name: w.save }).click();
-  await pollUntil(async () => { expect(await page.locator('#session-error').textContent()).toContain(w.sessionTaken); }, { description: "page.locator('#session-error').textContent() toContain(w.sessionTaken)" });
+  await pollUntil(
+    async () => {
+      expect(await page.locator('#session-error').textContent()).toContain(w.sessionTaken);
+    },
+    { description: "page.locator('#session-error').textContent() toContain(w.sessionTaken)" },
+  );
 
   // Find the client by a word of its comment (the index is fed asynchronously).
   await page.getByRole('button', { name: w.navFind }).click();
@@ -188,13 +219,23 @@ describe('the web front end in chromium', () => {
       void dialog.accept();
     });
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await pollUntil(async () => { expect(await page.locator('#postalCode').inputValue()).toBe(''); }, { description: "page.locator('#postalCode').inputValue() toBe('')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#postalCode').inputValue()).toBe('');
+      },
+      { description: "page.locator('#postalCode').inputValue() toBe('')" },
+    );
     expect(asked).toBe('Clear everything typed on this form?');
 
     // A site id typed by hand gets its name when the field is left; another id never keeps it.
     await page.locator('#siteId').fill('ON-SCH-000001');
     await page.locator('#siteId').press('Tab');
-    await pollUntil(async () => { expect(await page.locator('#siteName').inputValue()).toBe('Josiah Henson Public School'); }, { description: "page.locator('#siteName').inputValue() toBe('Josiah Henson Public School')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#siteName').inputValue()).toBe('Josiah Henson Public School');
+      },
+      { description: "page.locator('#siteName').inputValue() toBe('Josiah Henson Public School')" },
+    );
     await page.locator('#siteId').fill('ON-SCH-NOSUCHSITE');
     expect(await page.locator('#siteName').inputValue()).toBe('');
     await page.locator('#siteId').press('Tab');
@@ -220,7 +261,12 @@ describe('the web front end in chromium', () => {
     await page.getByLabel(WORDS.en.gender, { exact: true }).selectOption('FEMALE');
     await page.getByLabel(WORDS.en.postal).fill('DDD 1D1');
     await page.getByRole('button', { name: WORDS.en.register, exact: true }).click();
-    await pollUntil(async () => { expect(await page.locator('#err-postalCode').textContent()).not.toBe(''); }, { description: "page.locator('#err-postalCode').textContent() not.toBe('')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#err-postalCode').textContent()).not.toBe('');
+      },
+      { description: "page.locator('#err-postalCode').textContent() not.toBe('')" },
+    );
     expect(await page.locator('#err-postalCode').textContent()).toMatch(/^must be a Canadian postal code \(A1A 1A1\)/);
     expect(await page.locator('#postalCode').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#register-submit').isVisible()).toBe(true);
@@ -236,7 +282,12 @@ describe('the web front end in chromium', () => {
     await page.getByLabel(WORDS.en.gender, { exact: true }).selectOption('FEMALE');
     await page.getByLabel(WORDS.en.comments, { exact: true }).fill(`Family of four asked about ${word} English classes.`);
     await page.getByRole('button', { name: WORDS.en.register, exact: true }).click();
-    await pollUntil(async () => { expect(await page.locator('#wizard').isVisible()).toBe(true); }, { description: "page.locator('#wizard').isVisible() toBe(true)" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#wizard').isVisible()).toBe(true);
+      },
+      { description: "page.locator('#wizard').isVisible() toBe(true)" },
+    );
     await expectAccessible(page, 'wizard');
     await screenshot(page, 'en-4-wizard');
     const date = await page.locator('#registrationDate').inputValue();
@@ -251,7 +302,12 @@ describe('the web front end in chromium', () => {
     const clientId = await registerAndSearch(page, 'en', `Second person; needs ${word} help with housing.`, word);
     await expectAccessible(page, 'find clients');
     await page.locator(`#client-results li[data-client-id="${clientId}"] button`).click();
-    await pollUntil(async () => { expect(await page.locator('#client-profile').textContent()).toContain(clientId); }, { description: "page.locator('#client-profile').textContent() toContain(clientId)" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#client-profile').textContent()).toContain(clientId);
+      },
+      { description: "page.locator('#client-profile').textContent() toContain(clientId)" },
+    );
     await expectAccessible(page, 'client profile');
     await screenshot(page, 'en-5-find-clients');
     // Both registrations (and not the refused one) are the agency's.
@@ -278,7 +334,12 @@ describe('the web front end in chromium', () => {
     await page.getByLabel(WORDS.fr.gender, { exact: true }).selectOption('FEMALE');
     await page.getByLabel(WORDS.fr.postal).fill('W1A');
     await page.getByRole('button', { name: WORDS.fr.register, exact: true }).click();
-    await pollUntil(async () => { expect(await page.locator('#err-postalCode').textContent()).not.toBe(''); }, { description: "page.locator('#err-postalCode').textContent() not.toBe('')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#err-postalCode').textContent()).not.toBe('');
+      },
+      { description: "page.locator('#err-postalCode').textContent() not.toBe('')" },
+    );
     // The server answers in the UI's language (Accept-Language: fr), so the error beside the field is French.
     expect(await page.locator('#err-postalCode').textContent()).toMatch(/^doit être un code postal canadien \(A1A 1A1\)/);
     await page.getByLabel(WORDS.fr.postal).fill('');
@@ -304,34 +365,73 @@ describe('the web front end in chromium', () => {
     // Typing part of a name is enough: no Filter, no Enter.
     await page.getByRole('button', { name: WORDS.en.find }).click();
     await box.pressSequentially('josiah hen', { delay: 30 });
-    await pollUntil(async () => { expect(await listedSites(page)).toContain('ON-SCH-000001'); }, { description: "listedSites(page) toContain('ON-SCH-000001')" });
+    await pollUntil(
+      async () => {
+        expect(await listedSites(page)).toContain('ON-SCH-000001');
+      },
+      { description: "listedSites(page) toContain('ON-SCH-000001')" },
+    );
     expect(await listedSites(page)).toHaveLength(9);
     expect(await page.locator('#site-count').textContent()).toBe('9 sites match.');
     // Accents, case and word order do not matter; a typo in a long word is forgiven, as on the server.
     await box.fill('CASGRAIN therese');
-    await pollUntil(async () => { expect(await page.locator('#site-results input').evaluateAll((inputs) => inputs.map((i) => (i as any).dataset.name))).toContain('Thérèse Casgrain Public School'); }, { description: "page.locator('#site-results input').evaluateAll((inputs) => inputs.map((i) => (i as any).dataset.name)) toContain('Thérèse Casgrain Public School')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#site-results input').evaluateAll((inputs) => inputs.map((i) => (i as any).dataset.name))).toContain(
+          'Thérèse Casgrain Public School',
+        );
+      },
+      {
+        description:
+          "page.locator('#site-results input').evaluateAll((inputs) => inputs.map((i) => (i as any).dataset.name)) toContain('Thérèse Casgrain Public School')",
+      },
+    );
     for (const q of ['public sch', 'elementry nel', 'st jean']) {
       await box.fill(q);
       const server = await apiAs(page, `/v1/sites?q=${encodeURIComponent(q)}&limit=25`);
-      await pollUntil(async () => { expect(await listedSites(page)).toEqual(server.items.map((site: any) => site.siteId)); }, { description: `${q}: listedSites(page) toEqual(server.items.map((site: any) => site.siteId))` });
+      await pollUntil(
+        async () => {
+          expect(await listedSites(page)).toEqual(server.items.map((site: any) => site.siteId));
+        },
+        { description: `${q}: listedSites(page) toEqual(server.items.map((site: any) => site.siteId))` },
+      );
       const count =
-        server.total > 25 ? `${server.total} sites match; the first 25 are shown. Type more of the name to narrow them.` : server.total === 1 ? '1 site matches.' : `${server.total} sites match.`;
+        server.total > 25
+          ? `${server.total} sites match; the first 25 are shown. Type more of the name to narrow them.`
+          : server.total === 1
+            ? '1 site matches.'
+            : `${server.total} sites match.`;
       expect(await page.locator('#site-count').textContent(), q).toBe(count);
     }
     await box.fill('zzzq xxqz');
-    await pollUntil(async () => { expect(await page.locator('#site-count').textContent()).toBe('No site matches.'); }, { description: "page.locator('#site-count').textContent() toBe('No site matches.')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#site-count').textContent()).toBe('No site matches.');
+      },
+      { description: "page.locator('#site-count').textContent() toBe('No site matches.')" },
+    );
     expect(await listedSites(page)).toEqual([]);
 
     // The keyboard: the down arrow goes to the results, arrows move, Enter selects.
     await box.fill('nellie mcclung');
-    await pollUntil(async () => { expect((await listedSites(page)).length).toBe(8); }, { description: "(await listedSites(page)).length toBe(8)" });
+    await pollUntil(
+      async () => {
+        expect((await listedSites(page)).length).toBe(8);
+      },
+      { description: '(await listedSites(page)).length toBe(8)' },
+    );
     await box.press('ArrowDown');
     await box.page().keyboard.press('ArrowDown');
     const second = (await listedSites(page))[1];
     expect(await page.evaluate(() => ((globalThis as any).document.activeElement as any).value)).toBe(second);
     await expectAccessible(page, 'Find dialog with typed results');
     await page.keyboard.press('Enter');
-    await pollUntil(async () => { expect(await page.locator('#siteId').inputValue()).toBe(second); }, { description: "page.locator('#siteId').inputValue() toBe(second)" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#siteId').inputValue()).toBe(second);
+      },
+      { description: "page.locator('#siteId').inputValue() toBe(second)" },
+    );
     expect(await page.locator('#find-dialog').isVisible()).toBe(false);
 
     // Filter and Enter still filter at once; the index is not fetched again for a second opening.
@@ -339,7 +439,12 @@ describe('the web front end in chromium', () => {
     expect(await box.inputValue()).toBe('');
     await box.fill('newcomer cen');
     await box.press('Enter');
-    await pollUntil(async () => { expect((await listedSites(page)).length).toBeGreaterThan(3); }, { description: "(await listedSites(page)).length toBeGreaterThan(3)" });
+    await pollUntil(
+      async () => {
+        expect((await listedSites(page)).length).toBeGreaterThan(3);
+      },
+      { description: '(await listedSites(page)).length toBeGreaterThan(3)' },
+    );
     await page.getByRole('button', { name: WORDS.en.filter, exact: true }).click();
     await page.locator('#site-results input[name="site"]').nth(2).check();
     await screenshot(page, 'en-6-type-ahead');
@@ -353,10 +458,20 @@ describe('the web front end in chromium', () => {
     await signIn(page, 'en', 'agency-pages');
     const today = await page.locator('#registrationDate').inputValue();
     const word = `heron${Date.now().toString(36)}`;
-    const body = (siteId: string, i: number) => ({ gender: 'FEMALE', registrationDate: today, siteId, comments: `Visit ${i} about ${word} classes.` });
+    const body = (siteId: string, i: number) => ({
+      gender: 'FEMALE',
+      registrationDate: today,
+      siteId,
+      comments: `Visit ${i} about ${word} classes.`,
+    });
     const registered = [
-      ...(await apiAs(page, '/v1/anonymous-clients/batch', { clients: Array.from({ length: 25 }, (_, i) => body('ON-SCH-000001', i)) })).items,
-      ...(await apiAs(page, '/v1/anonymous-clients/batch', { clients: Array.from({ length: 5 }, (_, i) => body(i < 2 ? 'ON-SCH-000001' : 'ON-SCH-000002', 25 + i)) })).items,
+      ...(await apiAs(page, '/v1/anonymous-clients/batch', { clients: Array.from({ length: 25 }, (_, i) => body('ON-SCH-000001', i)) }))
+        .items,
+      ...(
+        await apiAs(page, '/v1/anonymous-clients/batch', {
+          clients: Array.from({ length: 5 }, (_, i) => body(i < 2 ? 'ON-SCH-000001' : 'ON-SCH-000002', 25 + i)),
+        })
+      ).items,
     ];
     const rows = page.locator('#client-results li');
     const search = async () => {
@@ -367,10 +482,24 @@ describe('the web front end in chromium', () => {
     await page.getByRole('button', { name: WORDS.en.navFind }).click();
     await page.getByLabel(WORDS.en.searchBox).fill(word);
     // The comment index is fed asynchronously: search until every registration is in it.
-    await pollUntil(async () => { expect(await (await search(), page.locator('#client-count').textContent())).toBe('25 clients shown; there are more.'); }, { description: "(await search(), page.locator('#client-count').textContent()) toBe('25 clients shown; there are more.')", timeoutMs: 20_000, intervalMs: 500 });
+    await pollUntil(
+      async () => {
+        expect(await (await search(), page.locator('#client-count').textContent())).toBe('25 clients shown; there are more.');
+      },
+      {
+        description: "(await search(), page.locator('#client-count').textContent()) toBe('25 clients shown; there are more.')",
+        timeoutMs: 20_000,
+        intervalMs: 500,
+      },
+    );
     expect(await rows.count()).toBe(25);
     await page.getByRole('button', { name: 'More results' }).click();
-    await pollUntil(async () => { expect(await rows.count()).toBe(30); }, { description: "rows.count() toBe(30)" });
+    await pollUntil(
+      async () => {
+        expect(await rows.count()).toBe(30);
+      },
+      { description: 'rows.count() toBe(30)' },
+    );
     expect(await page.locator('#client-count').textContent()).toBe('30 client(s) found');
     expect(await page.locator('#more-clients').isVisible()).toBe(false);
     const ids = await rows.evaluateAll((items) => items.map((item) => (item as any).dataset.clientId as string));
@@ -387,23 +516,49 @@ describe('the web front end in chromium', () => {
     await page.getByRole('button', { name: WORDS.en.select }).click();
     expect(await page.locator('#client-siteId').inputValue()).toBe('ON-SCH-000002');
     expect(await page.locator('#client-site-name').textContent()).toBe('Nellie McClung Elementary School');
-    await pollUntil(async () => { expect(await (await search(), page.locator('#client-count').textContent())).toBe('3 client(s) found'); }, { description: "(await search(), page.locator('#client-count').textContent()) toBe('3 client(s) found')", timeoutMs: 20_000, intervalMs: 500 });
-    expect(await rows.evaluateAll((items) => items.map((item) => item.textContent))).toEqual(Array(3).fill(expect.stringContaining('Nellie McClung Elementary School')));
+    await pollUntil(
+      async () => {
+        expect(await (await search(), page.locator('#client-count').textContent())).toBe('3 client(s) found');
+      },
+      {
+        description: "(await search(), page.locator('#client-count').textContent()) toBe('3 client(s) found')",
+        timeoutMs: 20_000,
+        intervalMs: 500,
+      },
+    );
+    expect(await rows.evaluateAll((items) => items.map((item) => item.textContent))).toEqual(
+      Array(3).fill(expect.stringContaining('Nellie McClung Elementary School')),
+    );
     expect(await page.locator('#more-clients').isVisible()).toBe(false);
 
     // Registration dates: a range holding today keeps them, one before today finds nothing.
     await page.getByLabel('Registered from').fill(today);
     await page.getByLabel('Registered to').fill(today);
     await search();
-    await pollUntil(async () => { expect(await rows.count()).toBe(3); }, { description: "rows.count() toBe(3)" });
+    await pollUntil(
+      async () => {
+        expect(await rows.count()).toBe(3);
+      },
+      { description: 'rows.count() toBe(3)' },
+    );
     await page.getByLabel('Registered from').fill('2001-01-01');
     await page.getByLabel('Registered to').fill('2001-01-31');
     await search();
-    await pollUntil(async () => { expect(await page.locator('#client-count').textContent()).toBe('No client matches.'); }, { description: "page.locator('#client-count').textContent() toBe('No client matches.')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#client-count').textContent()).toBe('No client matches.');
+      },
+      { description: "page.locator('#client-count').textContent() toBe('No client matches.')" },
+    );
     // A range the server refuses: its message beside the field its pointer names.
     await page.getByLabel('Registered from').fill('2001-02-01');
     await search();
-    await pollUntil(async () => { expect(await page.locator('#err-client-to').textContent()).not.toBe(''); }, { description: "page.locator('#err-client-to').textContent() not.toBe('')" });
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#err-client-to').textContent()).not.toBe('');
+      },
+      { description: "page.locator('#err-client-to').textContent() not.toBe('')" },
+    );
     expect(await page.locator('#client-to').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'find clients with a field error');
     await page.context().close();

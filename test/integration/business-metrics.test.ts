@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 
 interface MetricSeen {
   name: string;
@@ -24,13 +24,14 @@ async function metricsInLog(): Promise<MetricSeen[]> {
     .filter((line) => line.startsWith('{"_aws"'))
     .flatMap((line) => {
       const emf = JSON.parse(line) as Record<string, any>;
-      return (emf._aws.CloudWatchMetrics as { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[]).flatMap((directive) =>
-        directive.Metrics.map((metric) => ({
-          name: metric.Name,
-          value: emf[metric.Name],
-          namespace: directive.Namespace,
-          dimensions: Object.fromEntries(directive.Dimensions.flat().map((dimension) => [dimension, emf[dimension]])),
-        })),
+      return (emf._aws.CloudWatchMetrics as { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[]).flatMap(
+        (directive) =>
+          directive.Metrics.map((metric) => ({
+            name: metric.Name,
+            value: emf[metric.Name],
+            namespace: directive.Namespace,
+            dimensions: Object.fromEntries(directive.Dimensions.flat().map((dimension) => [dimension, emf[dimension]])),
+          })),
       );
     });
 }
@@ -41,38 +42,69 @@ describe('business metrics of the running service', () => {
   it('counts registrations, edits, receipts, searches, sessions and problems, without personal values', async () => {
     const token = await tokenFor(uniqueAgency('metrics'));
     const marker = `Quillon${Math.random().toString(36).slice(2, 8)}`;
-    const body = { gender: 'FEMALE', registrationDate: today(), siteId: activeSite().siteId, postalCode: 'K2P 1L4', comments: `${marker} asks about daycare` };
+    const body = {
+      gender: 'FEMALE',
+      registrationDate: today(),
+      siteId: activeSite().siteId,
+      postalCode: 'K2P 1L4',
+      comments: `${marker} asks about daycare`,
+    };
 
     const single = await call('POST', '/v1/anonymous-clients', { token, body });
     expect(single.status).toBe(201);
-    const batch = await call('POST', '/v1/anonymous-clients/batch', { token, body: { clients: [body, body, body, body, body, body, body] } });
+    const batch = await call('POST', '/v1/anonymous-clients/batch', {
+      token,
+      body: { clients: [body, body, body, body, body, body, body] },
+    });
     expect(batch.status).toBe(201);
-    const edited = await call('PATCH', `/v1/anonymous-clients/${single.body.clientId}`, { token, body: { gender: 'MALE' }, headers: { 'if-match': single.headers.get('etag')! } });
+    const edited = await call('PATCH', `/v1/anonymous-clients/${single.body.clientId}`, {
+      token,
+      body: { gender: 'MALE' },
+      headers: { 'if-match': single.headers.get('etag')! },
+    });
     expect(edited.status).toBe(200);
-    expect((await call('POST', `/v1/anonymous-clients/${single.body.clientId}/receipts`, { token, body: { format: 'csv', language: 'fr' } })).status).toBe(201);
+    expect(
+      (await call('POST', `/v1/anonymous-clients/${single.body.clientId}/receipts`, { token, body: { format: 'csv', language: 'fr' } }))
+        .status,
+    ).toBe(201);
     expect((await call('GET', `/v1/anonymous-clients?q=${marker}`, { token })).status).toBe(200);
     const session = { sessionType: 'LANGUAGE_TRAINING', serviceDate: today(), siteId: activeSite().siteId, deliveryMethod: 'IN_PERSON' };
     expect((await call('POST', `/v1/anonymous-clients/${single.body.clientId}/sessions`, { token, body: session })).status).toBe(201);
     expect((await call('GET', '/v1/anonymous-clients/7M2K9Q4TZ8W3XH5RBN6CDFJPVA', { token })).status).toBe(404);
 
     await expect
-      .poll(async () => {
-        const metrics = await metricsInLog();
-        const has = (name: string, match: (m: MetricSeen) => boolean = () => true) => metrics.some((m) => m.name === name && match(m));
-        return {
-          registered: has('AnonymousClientsRegistered', (m) => m.value === 1) && has('AnonymousClientsRegistered', (m) => m.value === 7),
-          batchSize: has('RegistrationBatchSize', (m) => m.value === 7),
-          edited: has('AnonymousClientsEdited'),
-          receipt: has('ReceiptsCreated', (m) => m.dimensions.format === 'csv' && m.dimensions.language === 'fr'),
-          search: has('CommentSearches', (m) => m.dimensions.kind === 'words'),
-          session: has('SessionsBegun'),
-          notFound: has('ClientErrors', (m) => m.dimensions.kind === 'not-found'),
-          namespace: metrics.every((m) => m.namespace === 'newcomer-intake-local'),
-        };
-      }, { timeout: 10_000 })
-      .toEqual({ registered: true, batchSize: true, edited: true, receipt: true, search: true, session: true, notFound: true, namespace: true });
+      .poll(
+        async () => {
+          const metrics = await metricsInLog();
+          const has = (name: string, match: (m: MetricSeen) => boolean = () => true) => metrics.some((m) => m.name === name && match(m));
+          return {
+            registered: has('AnonymousClientsRegistered', (m) => m.value === 1) && has('AnonymousClientsRegistered', (m) => m.value === 7),
+            batchSize: has('RegistrationBatchSize', (m) => m.value === 7),
+            edited: has('AnonymousClientsEdited'),
+            receipt: has('ReceiptsCreated', (m) => m.dimensions.format === 'csv' && m.dimensions.language === 'fr'),
+            search: has('CommentSearches', (m) => m.dimensions.kind === 'words'),
+            session: has('SessionsBegun'),
+            notFound: has('ClientErrors', (m) => m.dimensions.kind === 'not-found'),
+            namespace: metrics.every((m) => m.namespace === 'newcomer-intake-local'),
+          };
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({
+        registered: true,
+        batchSize: true,
+        edited: true,
+        receipt: true,
+        search: true,
+        session: true,
+        notFound: true,
+        namespace: true,
+      });
 
-    const emf = (await readFile(server().logFile, 'utf8')).split('\n').filter((line) => line.startsWith('{"_aws"')).join('\n');
+    const emf = (await readFile(server().logFile, 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('{"_aws"'))
+      .join('\n');
     for (const secret of [marker, 'K2P 1L4', 'K2P1L4', single.body.clientId, single.body.agency.agencyId, activeSite().siteId]) {
       expect(emf.includes(secret), `EMF holds ${secret}`).toBe(false);
     }

@@ -12,14 +12,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
-import { buildFunctionPackage } from '../../lib/function-package';
 import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../../functions/runtime/env';
+import { buildFunctionPackage } from '../../lib/function-package';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { flattenClaims } from '../../local/gateway';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 
 const ENTRIES = {
   registerAnonymousClient: 'functions/handlers/register-anonymous-client.ts',
@@ -58,13 +58,21 @@ function lambdaEnvironment(withRoleCredentials: boolean): NodeJS.ProcessEnv {
     HOME: home,
     AWS_REGION: LOCAL_REGION,
     ...(withRoleCredentials
-      ? { AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey, AWS_SESSION_TOKEN: 'session' }
+      ? {
+          AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
+          AWS_SESSION_TOKEN: 'session',
+        }
       : {}),
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     S3_FORCE_PATH_STYLE: 'true',
     ...environmentFor(ENVIRONMENT_GROUPS_ALL, {
-      service: { SERVICE_VERSION: '0.0.0-bundle-test', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test' },
+      service: {
+        SERVICE_VERSION: '0.0.0-bundle-test',
+        AGENCY_TIME_ZONE: 'America/Toronto',
+        POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-test',
+      },
       table: { TABLE_NAME: LOCAL_TABLE_NAME },
       receipts: { RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts },
       siteIndex: { SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex },
@@ -103,7 +111,12 @@ const result = await handler(JSON.parse(process.env.TEST_EVENT), { awsRequestId:
 
 /** An HTTP API payload 2.0 event with the JWT authorizer's claims, as API Gateway sends it. */
 function httpApiEvent(method: string, path: string, agencyId: string, body?: unknown, pathParameters?: Record<string, string>) {
-  const claims = flattenClaims({ sub: 'bundle-test-user', 'custom:agency_id': agencyId, 'custom:agency_name': `Agency ${agencyId}`, 'cognito:groups': ['staff'] });
+  const claims = flattenClaims({
+    sub: 'bundle-test-user',
+    'custom:agency_id': agencyId,
+    'custom:agency_name': `Agency ${agencyId}`,
+    'cognito:groups': ['staff'],
+  });
   return {
     version: '2.0',
     routeKey: `${method} ${path}`,
@@ -134,7 +147,11 @@ const registration = () => ({
 describe('the deployed Lambda bundles', () => {
   it('register a client with the role credentials from the environment, and the API reads it back', async () => {
     const agencyId = uniqueAgency('bundle');
-    const result = await invoke(bundles.registerAnonymousClient!, httpApiEvent('POST', '/v1/anonymous-clients', agencyId, registration()), lambdaEnvironment(true));
+    const result = await invoke(
+      bundles.registerAnonymousClient!,
+      httpApiEvent('POST', '/v1/anonymous-clients', agencyId, registration()),
+      lambdaEnvironment(true),
+    );
     expect(result.statusCode).toBe(201);
     const created = JSON.parse(result.body!) as { clientId: string; postalCode: string };
     expect(created.postalCode).toBe('K1A 0B1');
@@ -156,10 +173,17 @@ describe('the deployed Lambda bundles', () => {
     const agencyId = uniqueAgency('bundle');
     const token = await tokenFor(agencyId);
     // Cyrillic and Arabic need the Noto fonts the package ships under node_modules/ (no repository around it).
-    const client = await call('POST', '/v1/anonymous-clients', { token, body: { ...registration(), comments: 'Нужен переводчик · يحتاج مترجم' } });
+    const client = await call('POST', '/v1/anonymous-clients', {
+      token,
+      body: { ...registration(), comments: 'Нужен переводчик · يحتاج مترجم' },
+    });
     expect(client.status).toBe(201);
     const path = `/v1/anonymous-clients/${client.body.clientId}/receipts`;
-    const result = await invoke(bundles.createReceipt!, httpApiEvent('POST', path, agencyId, { format: 'pdf', language: 'fr' }, { clientId: client.body.clientId }), lambdaEnvironment(true));
+    const result = await invoke(
+      bundles.createReceipt!,
+      httpApiEvent('POST', path, agencyId, { format: 'pdf', language: 'fr' }, { clientId: client.body.clientId }),
+      lambdaEnvironment(true),
+    );
     expect(result.statusCode, result.body).toBe(201);
     const receipt = JSON.parse(result.body!) as { url: string; sha256: string };
     const bytes = Buffer.from(await (await fetch(receipt.url)).arrayBuffer());
@@ -170,7 +194,11 @@ describe('the deployed Lambda bundles', () => {
   it('use only the environment for credentials: without them a registration fails as a server fault and writes nothing', async () => {
     const agencyId = uniqueAgency('bundle');
     // ~/.aws/credentials holds a pair the emulator accepts; the SDK's full chain would have used it.
-    const result = await invoke(bundles.registerAnonymousClient!, httpApiEvent('POST', '/v1/anonymous-clients', agencyId, registration()), lambdaEnvironment(false));
+    const result = await invoke(
+      bundles.registerAnonymousClient!,
+      httpApiEvent('POST', '/v1/anonymous-clients', agencyId, registration()),
+      lambdaEnvironment(false),
+    );
     // A function without its role's credentials is misconfigured, not briefly unavailable: 500, not 503.
     expect(result.statusCode).toBe(500);
     expect(result.headers?.['content-type']).toMatch(/problem\+json/);

@@ -3,15 +3,15 @@
  * Checks what `npm start` relies on: loopback-only listeners, state that survives a restart, and no
  * Java process left behind however the Node process ends. Linux only (reads /proc).
  */
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { JavaNotFoundError, JavaTooOldError, startDynamoDbLocal } from '../../local/dynamodb-local';
@@ -50,9 +50,7 @@ describe('DynamoDB Local', () => {
           KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
         }),
       );
-      await client.send(
-        new PutItemCommand({ TableName: 'Registrations', Item: { pk: { S: 'client#1' }, site: { S: 'Halifax' } } }),
-      );
+      await client.send(new PutItemCommand({ TableName: 'Registrations', Item: { pk: { S: 'client#1' }, site: { S: 'Halifax' } } }));
       client.destroy();
     } finally {
       await first.stop();
@@ -96,7 +94,11 @@ describe('DynamoDB Local', () => {
       const startedAt = Date.now();
       await expect(startDynamoDbLocal({ dbPath, port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
       expect(Date.now() - startedAt).toBeLessThan(30_000);
-      await pollUntil(() => processesMentioning(dbPath), { description: 'no Java left running on the dbPath', until: (pids) => pids.length === 0, timeoutMs: 5_000 });
+      await pollUntil(() => processesMentioning(dbPath), {
+        description: 'no Java left running on the dbPath',
+        until: (pids) => pids.length === 0,
+        timeoutMs: 5_000,
+      });
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -134,8 +136,16 @@ describe('DynamoDB Local', () => {
     process.kill(child.pid as number, 'SIGKILL');
     await childExited;
 
-    await pollUntil(() => processExists(javaPid), { description: `Java (pid ${javaPid}) to end after SIGKILL`, until: (exists) => !exists, timeoutMs: 10_000 });
-    await pollUntil(() => processesMentioning(dbPath), { description: 'no process mentioning the dbPath', until: (pids) => pids.length === 0, timeoutMs: 5_000 });
+    await pollUntil(() => processExists(javaPid), {
+      description: `Java (pid ${javaPid}) to end after SIGKILL`,
+      until: (exists) => !exists,
+      timeoutMs: 10_000,
+    });
+    await pollUntil(() => processesMentioning(dbPath), {
+      description: 'no process mentioning the dbPath',
+      until: (pids) => pids.length === 0,
+      timeoutMs: 5_000,
+    });
 
     const restarted = await startDynamoDbLocal({ dbPath });
     try {
@@ -163,11 +173,10 @@ describe('DynamoDB Local', () => {
         console.log(JSON.stringify({ name: error.name, isJavaNotFound: error instanceof JavaNotFoundError, message: error.message }));
       }
     `;
-    const { code, stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '--eval', script],
-      { cwd: repoRoot, env: { ...process.env, PATH: emptyBin } },
-    );
+    const { code, stdout, stderr } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: emptyBin },
+    });
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     expect(result).toMatchObject({ name: 'JavaNotFoundError', isJavaNotFound: true });
@@ -178,10 +187,7 @@ describe('DynamoDB Local', () => {
 
   it('throws JavaTooOldError (a JavaNotFoundError) for a Java older than 17', async () => {
     const fakeJava = join(root, 'java8');
-    await writeFile(
-      fakeJava,
-      '#!/bin/sh\necho \'openjdk version "1.8.0_422"\' >&2\necho \'OpenJDK Runtime Environment\' >&2\nexit 0\n',
-    );
+    await writeFile(fakeJava, "#!/bin/sh\necho 'openjdk version \"1.8.0_422\"' >&2\necho 'OpenJDK Runtime Environment' >&2\nexit 0\n");
     await chmod(fakeJava, 0o755);
     const attempt = startDynamoDbLocal({ dbPath: join(root, 'old-java'), javaCommand: fakeJava });
     await expect(attempt).rejects.toBeInstanceOf(JavaTooOldError);
@@ -218,11 +224,9 @@ describe('S3 emulator', () => {
       expect(await got.Body?.transformToString()).toBe('{"site":"Halifax"}');
       expect(got.ContentType).toBe('application/json');
 
-      const url = await getSignedUrl(
-        client,
-        new GetObjectCommand({ Bucket: 'intake-uploads', Key: 'forms/2024/client-1.json' }),
-        { expiresIn: 300 },
-      );
+      const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: 'intake-uploads', Key: 'forms/2024/client-1.json' }), {
+        expiresIn: 300,
+      });
       expect(url.startsWith(`${first.endpoint}/intake-uploads/`)).toBe(true);
       const response = await fetch(url);
       expect(response.status).toBe(200);
@@ -230,11 +234,10 @@ describe('S3 emulator', () => {
 
       // s3rver enforces a presigned URL's expiry. (It does not verify SigV4 signatures at all, nor
       // require any: it is only safe because it listens on loopback.)
-      const expired = await getSignedUrl(
-        client,
-        new GetObjectCommand({ Bucket: 'intake-uploads', Key: 'forms/2024/client-1.json' }),
-        { expiresIn: 60, signingDate: new Date(Date.now() - 120_000) },
-      );
+      const expired = await getSignedUrl(client, new GetObjectCommand({ Bucket: 'intake-uploads', Key: 'forms/2024/client-1.json' }), {
+        expiresIn: 60,
+        signingDate: new Date(Date.now() - 120_000),
+      });
       expect((await fetch(expired)).status).toBe(403);
       client.destroy();
     } finally {
@@ -323,7 +326,6 @@ async function processesMentioning(text: string): Promise<number[]> {
   }
   return pids;
 }
-
 
 /** Resolves with the Java pid and port from the fixture's `READY <javaPid> <port>` line. */
 function waitForReadyLine(child: ChildProcess): Promise<{ javaPid: number; port: number }> {

@@ -11,14 +11,14 @@
  * (process-lifecycle.test.ts kills the server only after every answer has arrived, and lets Java
  * exit by itself; the last test here kills both with requests still in flight.)
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbClientStore } from '../../functions/adapters/dynamodb/client-store';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client';
@@ -37,12 +37,12 @@ import { runningStack } from '../../local/data-dir-lock';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { localLambdaContext } from '../../local/lambda-context';
 import { issueLocalToken } from '../../local/tokens';
-import { type ApiResponse, call, uniqueAgency } from '../support/api';
 import { httpEvent } from '../../support/http-events';
+import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
 import { type ServerProcess, startServerProcess } from '../../support/server-process';
+import { type ApiResponse, call, uniqueAgency } from '../support/api';
 import { agencyItemCounts } from '../support/storage';
-import { pollUntil } from '../../support/poll';
 
 /** The request deadline of this file's server, and what a 503 may take beyond it (event loop, answer, a busy machine). */
 const DEADLINE_MS = 2_000;
@@ -58,7 +58,10 @@ let endpoints: { dynamodb: string; s3: string };
 /** Processes whose command line names the data directory: DynamoDB Local's Java (-dbPath) and its watchdog shells. */
 function stackProcesses(): number[] {
   try {
-    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }
@@ -86,7 +89,11 @@ function signal(pids: number[], name: NodeJS.Signals) {
 }
 
 async function startServer(log: string) {
-  server = await startServerProcess({ dataDir, logFile: join(dataDir, log), env: { REQUEST_DEADLINE_SECONDS: String(DEADLINE_MS / 1000) } });
+  server = await startServerProcess({
+    dataDir,
+    logFile: join(dataDir, log),
+    env: { REQUEST_DEADLINE_SECONDS: String(DEADLINE_MS / 1000) },
+  });
   const stack = await runningStack(dataDir);
   if (!stack?.dynamodb || !stack.s3) throw new Error(`the server on ${dataDir} did not describe its emulators`);
   endpoints = { dynamodb: stack.dynamodb, s3: stack.s3 };
@@ -130,7 +137,12 @@ function expectUnavailable(answer: { status: number; headers: Headers | Record<s
 
 /** Asks again while the answer is 409 (a first request still committing: Retry-After 1). */
 function untilSettled(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  return pollUntil(request, { description: 'an answer other than 409 (in progress)', until: (answer) => answer.status !== 409, timeoutMs: 3_300, intervalMs: 300 });
+  return pollUntil(request, {
+    description: 'an answer other than 409 (in progress)',
+    until: (answer) => answer.status !== 409,
+    timeoutMs: 3_300,
+    intervalMs: 300,
+  });
 }
 
 describe('DynamoDB Local paused (SIGSTOP)', () => {
@@ -192,7 +204,10 @@ type Fault = 'hold-answer' | 'lose-answer';
 function answerLosingClient(faultOf: (operation: string, call: number) => Fault | undefined) {
   const real = new DynamoDBClient({ region: LOCAL_REGION, endpoint: endpoints.dynamodb, credentials: { ...LOCAL_AWS_CREDENTIALS } }).config
     .requestHandler as unknown as {
-    handle(request: { headers: Record<string, string> }, options?: { abortSignal?: AbortSignal }): Promise<{ response: { body: NodeJS.ReadableStream } }>;
+    handle(
+      request: { headers: Record<string, string> },
+      options?: { abortSignal?: AbortSignal },
+    ): Promise<{ response: { body: NodeJS.ReadableStream } }>;
   };
   const calls = new Map<string, number>();
   const handler = {
@@ -216,7 +231,12 @@ function answerLosingClient(faultOf: (operation: string, call: number) => Fault 
   };
   return {
     calls,
-    db: createDocumentClient({ region: LOCAL_REGION, endpoint: endpoints.dynamodb, credentials: { ...LOCAL_AWS_CREDENTIALS }, requestHandler: handler }),
+    db: createDocumentClient({
+      region: LOCAL_REGION,
+      endpoint: endpoints.dynamodb,
+      credentials: { ...LOCAL_AWS_CREDENTIALS },
+      requestHandler: handler,
+    }),
   };
 }
 
@@ -235,7 +255,13 @@ function claimsOf(agencyId: string) {
 async function registerInProcess(db: ReturnType<typeof createDocumentClient>, agencyId: string, headers: Record<string, string> = {}) {
   const handler = createRegisterAnonymousClientHandler(() => storage(db));
   const event = httpEvent({ method: 'POST', path: '/v1/anonymous-clients', body: registration(), headers, claims: claimsOf(agencyId) });
-  return timed(async () => (await handler(event, localLambdaContext('registerAnonymousClient', IN_PROCESS_CONTEXT_SECONDS))) as APIGatewayProxyStructuredResultV2);
+  return timed(
+    async () =>
+      (await handler(
+        event,
+        localLambdaContext('registerAnonymousClient', IN_PROCESS_CONTEXT_SECONDS),
+      )) as APIGatewayProxyStructuredResultV2,
+  );
 }
 
 describe('a write DynamoDB applied but whose answer never came back', () => {
@@ -251,7 +277,12 @@ describe('a write DynamoDB applied but whose answer never came back', () => {
     expect(await agencyItemCounts(dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1, IDEMPOTENCY_RECORD: 1 });
 
     const token = await issueLocalToken(dataDir, { agencyId, userId: STAFF, agencyName: 'Faults agency' });
-    const retried = await call('POST', '/v1/anonymous-clients', { token, body: registration(), baseUrl: server.url, headers: { 'idempotency-key': key } });
+    const retried = await call('POST', '/v1/anonymous-clients', {
+      token,
+      body: registration(),
+      baseUrl: server.url,
+      headers: { 'idempotency-key': key },
+    });
     expect(retried.status).toBe(201);
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(await agencyItemCounts(dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1, IDEMPOTENCY_RECORD: 1 });
@@ -291,7 +322,12 @@ describe('S3 that accepts connections and never answers', () => {
     const clientId = registered.body.clientId as string;
 
     const port = (stalled.address() as { port: number }).port;
-    const s3 = createS3Client({ region: LOCAL_REGION, endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, credentials: { ...LOCAL_AWS_CREDENTIALS } });
+    const s3 = createS3Client({
+      region: LOCAL_REGION,
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      credentials: { ...LOCAL_AWS_CREDENTIALS },
+    });
     const db = createDocumentClient({ region: LOCAL_REGION, endpoint: endpoints.dynamodb, credentials: { ...LOCAL_AWS_CREDENTIALS } });
     const handler = createCreateReceiptHandler(() => ({
       clients: new DynamoDbClientStore(db, LOCAL_TABLE_NAME),
@@ -309,7 +345,8 @@ describe('S3 that accepts connections and never answers', () => {
       claims: claimsOf(agencyId),
     });
     const { value: answer, ms } = await timed(
-      async () => (await handler(event, localLambdaContext('createReceipt', IN_PROCESS_CONTEXT_SECONDS))) as APIGatewayProxyStructuredResultV2,
+      async () =>
+        (await handler(event, localLambdaContext('createReceipt', IN_PROCESS_CONTEXT_SECONDS))) as APIGatewayProxyStructuredResultV2,
     );
     expectUnavailable({ status: answer.statusCode!, headers: answer.headers as Record<string, string> }, ms, 'receipt');
     // The upload reached the stalled server (a connection, not a refusal) and was cut off there.

@@ -7,10 +7,10 @@ import { createIndexClientCommentsHandler } from '../../functions/handlers/index
 import type { ClientPostings, SearchIndexWriter } from '../../functions/ports/client-search-index';
 import { LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { startStreamRunner } from '../../local/stream-runner';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { sampleSites } from '../../support/sample-sites';
-import { partitionSize, stackClients, updateCommentsDirectly } from '../support/search';
 import { pollUntil } from '../../support/poll';
+import { sampleSites } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { partitionSize, stackClients, updateCommentsDirectly } from '../support/search';
 
 const activeSites = () => sampleSites().filter((site) => site.active);
 
@@ -68,8 +68,16 @@ describe('GET /v1/anonymous-clients: matching', () => {
     clients.esl = (await register(agency.token, { comments: 'Looking for ESL classes; has two children' })).clientId;
     clients.none = (await register(agency.token, {})).clientId;
     clients.foreign = (await register(other.token, { comments: 'Zanzibari hairdresser, asked about ESL classes' })).clientId;
-    await pollUntil(async () => (await ids(agency.token, { q: 'children' })).length, { description: 'indexing: the search for "children" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
-    await pollUntil(async () => (await ids(other.token, { q: 'zanzibari' })).length, { description: 'indexing: the search for "zanzibari" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(agency.token, { q: 'children' })).length, {
+      description: 'indexing: the search for "children" to find them',
+      until: (value) => value === 1,
+      timeoutMs: 15_000,
+    });
+    await pollUntil(async () => (await ids(other.token, { q: 'zanzibari' })).length, {
+      description: 'indexing: the search for "zanzibari" to find them',
+      until: (value) => value === 1,
+      timeoutMs: 15_000,
+    });
   });
 
   it('ignores case', async () => {
@@ -112,12 +120,21 @@ describe('GET /v1/anonymous-clients: matching', () => {
   });
 
   it('with an empty q lists every client of the agency, an empty parameter being the same as none', async () => {
-    expect((await ids(agency.token, { q: '', siteId: '' })).sort()).toEqual(Object.entries(clients).filter(([k]) => k !== 'foreign').map(([, v]) => v).sort());
+    expect((await ids(agency.token, { q: '', siteId: '' })).sort()).toEqual(
+      Object.entries(clients)
+        .filter(([k]) => k !== 'foreign')
+        .map(([, v]) => v)
+        .sort(),
+    );
   });
 
   it('answers with the clients themselves', async () => {
     const response = await search(agency.token, { q: 'arabic' });
-    expect(response.body.items[0]).toMatchObject({ clientId: clients.arabic, clientType: 'ANONYMOUS', agency: { agencyId: agency.agencyId } });
+    expect(response.body.items[0]).toMatchObject({
+      clientId: clients.arabic,
+      clientType: 'ANONYMOUS',
+      agency: { agencyId: agency.agencyId },
+    });
     expect(response.body.nextCursor).toBeNull();
   });
 });
@@ -130,21 +147,53 @@ describe('GET /v1/anonymous-clients: filters and paging', () => {
   beforeAll(async () => {
     agency = await newAgency();
     registered = [];
-    const dates = ['2024-01-05', '2024-01-07', '2024-01-07', '2024-02-01', '2024-02-10', '2024-02-10', '2024-03-01', '2023-12-31', '2024-01-07'];
+    const dates = [
+      '2024-01-05',
+      '2024-01-07',
+      '2024-01-07',
+      '2024-02-01',
+      '2024-02-10',
+      '2024-02-10',
+      '2024-03-01',
+      '2023-12-31',
+      '2024-01-07',
+    ];
     for (const [i, registrationDate] of dates.entries()) {
-      registered.push(await register(agency.token, { registrationDate, siteId: i % 3 === 0 ? siteB : siteA, comments: `Workshop attendee number ${'x'.repeat(i + 1)}` }));
+      registered.push(
+        await register(agency.token, {
+          registrationDate,
+          siteId: i % 3 === 0 ? siteB : siteA,
+          comments: `Workshop attendee number ${'x'.repeat(i + 1)}`,
+        }),
+      );
     }
-    await pollUntil(async () => (await ids(agency.token, { q: 'workshop', limit: 100 })).length, { description: 'indexing: the search for "workshop" to find them', until: (value) => value === dates.length, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(agency.token, { q: 'workshop', limit: 100 })).length, {
+      description: 'indexing: the search for "workshop" to find them',
+      until: (value) => value === dates.length,
+      timeoutMs: 15_000,
+    });
   });
 
-  const expected = (keep: (c: (typeof registered)[number]) => boolean) => [...registered].filter(keep).sort(newestFirst).map((c) => c.clientId);
+  const expected = (keep: (c: (typeof registered)[number]) => boolean) =>
+    [...registered]
+      .filter(keep)
+      .sort(newestFirst)
+      .map((c) => c.clientId);
 
   it.each([
     ['q', { q: 'workshop' }, () => true],
     ['q and site', { q: 'workshop att', siteId: 'B' }, (c: (typeof registered)[number]) => c.site.siteId === siteB],
     ['site only', { siteId: 'A' }, (c: (typeof registered)[number]) => c.site.siteId === siteA],
-    ['dates only', { from: '2024-01-07', to: '2024-02-10' }, (c: (typeof registered)[number]) => c.registrationDate >= '2024-01-07' && c.registrationDate <= '2024-02-10'],
-    ['q, site and dates', { q: 'attendee', siteId: 'A', from: '2024-01-06' }, (c: (typeof registered)[number]) => c.site.siteId === siteA && c.registrationDate >= '2024-01-06'],
+    [
+      'dates only',
+      { from: '2024-01-07', to: '2024-02-10' },
+      (c: (typeof registered)[number]) => c.registrationDate >= '2024-01-07' && c.registrationDate <= '2024-02-10',
+    ],
+    [
+      'q, site and dates',
+      { q: 'attendee', siteId: 'A', from: '2024-01-06' },
+      (c: (typeof registered)[number]) => c.site.siteId === siteA && c.registrationDate >= '2024-01-06',
+    ],
     ['nothing', {}, () => true],
   ])('pages through %s newest first without gaps or duplicates', async (_label, params, keep) => {
     const resolved: Record<string, string | number> = { ...params };
@@ -200,7 +249,11 @@ describe('GET /v1/anonymous-clients: filters and paging', () => {
     expect(foreign.status).toBe(400);
     expect(JSON.stringify(foreign.body)).not.toContain(agency.agencyId);
 
-    const otherQueries: Record<string, string>[] = [{ q: 'attendee' }, { q: 'workshop', siteId: siteA }, { q: 'workshop', from: '2024-01-01' }];
+    const otherQueries: Record<string, string>[] = [
+      { q: 'attendee' },
+      { q: 'workshop', siteId: siteA },
+      { q: 'workshop', from: '2024-01-01' },
+    ];
     for (const otherQuery of otherQueries) {
       expect((await search(agency.token, { ...otherQuery, limit: 2, cursor })).status).toBe(400);
     }
@@ -211,16 +264,28 @@ describe('comment indexing', () => {
   it('makes an edited comment searchable under its new words and no longer under its old ones', async () => {
     const { agencyId, token } = await newAgency();
     const client = await register(token, { comments: 'Needs winter clothing for three kids' });
-    await pollUntil(async () => (await ids(token, { q: 'winter' })).length, { description: 'first indexing: the search for "winter" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(token, { q: 'winter' })).length, {
+      description: 'first indexing: the search for "winter" to find them',
+      until: (value) => value === 1,
+      timeoutMs: 15_000,
+    });
     const { db } = await stackClients(server().dataDir);
     expect(await partitionSize(db, searchKeys.word(agencyId, 'winter'))).toBe(1);
 
     await updateCommentsDirectly(db, agencyId, client.clientId, 'Looking for housing near the école');
-    await pollUntil(async () => (await ids(token, { q: 'housing ecole' })).length, { description: 're-indexing: the search for "housing ecole" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(token, { q: 'housing ecole' })).length, {
+      description: 're-indexing: the search for "housing ecole" to find them',
+      until: (value) => value === 1,
+      timeoutMs: 15_000,
+    });
     expect(await ids(token, { q: 'winter' })).toEqual([]);
     expect(await ids(token, { q: 'clothing kids' })).toEqual([]);
     // The old words' index items are gone, not just hidden by the read-time check.
-    await pollUntil(() => partitionSize(db, searchKeys.word(agencyId, 'winter')), { description: 'old words removed: no posting left under "winter"', until: (value) => value === 0, timeoutMs: 15_000 });
+    await pollUntil(() => partitionSize(db, searchKeys.word(agencyId, 'winter')), {
+      description: 'old words removed: no posting left under "winter"',
+      until: (value) => value === 0,
+      timeoutMs: 15_000,
+    });
     expect(await partitionSize(db, searchKeys.word(agencyId, 'clothing'))).toBe(0);
     expect(await partitionSize(db, searchKeys.word(agencyId, 'housing'))).toBe(1);
     db.destroy();
@@ -229,7 +294,11 @@ describe('comment indexing', () => {
   it('rebuilds lost index items with the reindex command', async () => {
     const { agencyId, token } = await newAgency();
     const registered = await register(token, { comments: 'Lost in the index' });
-    await pollUntil(async () => (await ids(token, { q: 'lost index' })).length, { description: 'indexing: the search for "lost index" to find them', until: (value) => value === 1, timeoutMs: 15_000 });
+    await pollUntil(async () => (await ids(token, { q: 'lost index' })).length, {
+      description: 'indexing: the search for "lost index" to find them',
+      until: (value) => value === 1,
+      timeoutMs: 15_000,
+    });
     const { db } = await stackClients(server().dataDir);
     const documents = DynamoDBDocumentClient.from(db);
     const client = { ...registered, agency: { agencyId }, comments: 'Lost in the index' };
@@ -296,7 +365,12 @@ describe('comment indexing', () => {
           await register(warmUp.token, { comments: 'warm up' });
           return delivered;
         },
-        { description: 'the injected-failure stream runner to receive its first record', until: (count) => count > 0, timeoutMs: 15_000, intervalMs: 200 },
+        {
+          description: 'the injected-failure stream runner to receive its first record',
+          until: (count) => count > 0,
+          timeoutMs: 15_000,
+          intervalMs: 200,
+        },
       );
       const client = await register(agency.token, { comments: 'Retry me please' });
       await pollUntil(() => attempts.filter((a) => a.clientId === client.clientId).map((a) => a.ok), {

@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/api/routes';
 import { server } from '../support/api';
 import { type Answer, describeAnswer, describeRequest, inPool, send, versionSeen, violations, writesOf } from '../support/fuzz/check';
-import { agencyToday, countsOf, type ItemCounts, plus, type Seeded, seedAgency, siteCursor } from '../support/fuzz/fixture';
 import { corpusFor } from '../support/fuzz/corpus';
+import { agencyToday, countsOf, type ItemCounts, plus, seedAgency, type Seeded, siteCursor } from '../support/fuzz/fixture';
 import { type FuzzFixture, prepare } from '../support/fuzz/prepare';
 import { REFUSED_AGENCY_IDS, requestsFor } from '../support/fuzz/requests';
 
@@ -30,7 +30,14 @@ const COLLECT = process.env.FUZZ_COLLECT === '1';
 const BATCH = 16;
 const IN_FLIGHT = 8;
 
-const tally = { requests: 0, runs: 0, statuses: new Map<number | string, number>(), startedAt: 0, failedRoutes: 0, perRoute: new Map<string, number>() };
+const tally = {
+  requests: 0,
+  runs: 0,
+  statuses: new Map<number | string, number>(),
+  startedAt: 0,
+  failedRoutes: 0,
+  perRoute: new Map<string, number>(),
+};
 const distinct = new Map<string, string>();
 
 let foreign: Seeded;
@@ -48,7 +55,9 @@ afterAll(() => {
   const seconds = ((Date.now() - tally.startedAt) / 1000).toFixed(1);
   const statuses = [...tally.statuses.entries()].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([s, n]) => `${s}:${n}`);
   const perRoute = [...tally.perRoute.entries()].map(([id, n]) => `${id}:${n}`).join(' ');
-  process.stdout.write(`\nroute fuzzing: ${tally.requests} requests in ${tally.runs} runs, ${seconds} s (seed ${SEED}, ${RUNS} runs per route); statuses ${statuses.join(' ')}\nper route: ${perRoute}\n`);
+  process.stdout.write(
+    `\nroute fuzzing: ${tally.requests} requests in ${tally.runs} runs, ${seconds} s (seed ${SEED}, ${RUNS} runs per route); statuses ${statuses.join(' ')}\nper route: ${perRoute}\n`,
+  );
   if (COLLECT) process.stdout.write(`\n${distinct.size} distinct failure(s):\n\n${[...distinct.values()].join('\n\n')}\n`);
 });
 
@@ -85,47 +94,52 @@ describe('every route, fuzzed from its schemas', () => {
       const versions = new Map(seeded.clientIds.map((id) => [id, 1]));
       let shrinkRuns: number | undefined;
 
-      const property = fc.asyncProperty(fc.array(requestsFor(route, { today: fixture.today }), { minLength: 1, maxLength: BATCH }), async (specs) => {
-        // Shrinking has had its runs: fast-check reports the smallest failing batch found so far.
-        if (shrinkRuns !== undefined && ++shrinkRuns > SHRINK_RUNS) return true;
-        tally.runs += 1;
-        const prepared = await Promise.all(specs.map((spec) => prepare(spec, fixture)));
-        const answers = await inPool(prepared, IN_FLIGHT, (request) => send(server().url, request));
-        const problems: string[] = [];
-        let written: ItemCounts = {};
-        const newest = new Map(versions);
-        prepared.forEach((request, i) => {
-          const answer = answers[i] as Answer | Error;
-          countAnswer(route.operationId, answer);
-          const found = violations(request, answer);
-          if (found.length > 0) {
-            const example = `${describeRequest(request)}\n  answer: ${describeAnswer(answer)}`;
-            if (COLLECT) collect(route.operationId, found, example);
-            else problems.push(`${found.join('; ')}\n${example}`);
+      const property = fc.asyncProperty(
+        fc.array(requestsFor(route, { today: fixture.today }), { minLength: 1, maxLength: BATCH }),
+        async (specs) => {
+          // Shrinking has had its runs: fast-check reports the smallest failing batch found so far.
+          if (shrinkRuns !== undefined && ++shrinkRuns > SHRINK_RUNS) return true;
+          tally.runs += 1;
+          const prepared = await Promise.all(specs.map((spec) => prepare(spec, fixture)));
+          const answers = await inPool(prepared, IN_FLIGHT, (request) => send(server().url, request));
+          const problems: string[] = [];
+          let written: ItemCounts = {};
+          const newest = new Map(versions);
+          prepared.forEach((request, i) => {
+            const answer = answers[i] as Answer | Error;
+            countAnswer(route.operationId, answer);
+            const found = violations(request, answer);
+            if (found.length > 0) {
+              const example = `${describeRequest(request)}\n  answer: ${describeAnswer(answer)}`;
+              if (COLLECT) collect(route.operationId, found, example);
+              else problems.push(`${found.join('; ')}\n${example}`);
+            }
+            written = plus(written, writesOf(request, answer));
+            const seen = route.operationId === 'editAnonymousClient' ? versionSeen(answer) : undefined;
+            if (seen) newest.set(seen.clientId, Math.max(newest.get(seen.clientId) ?? 1, seen.version));
+          });
+          let edits = 0;
+          for (const [clientId, version] of newest) edits += version - (versions.get(clientId) ?? 1);
+          const expected = plus(stored, plus(written, { AUDIT_ENTRY: edits }));
+          const actual = await countsOf(seeded.agencyId);
+          if (!equalCounts(actual, expected)) {
+            (COLLECT
+              ? (text: string) => collect(route.operationId, ['stored items do not match the 2xx answers'], text)
+              : (text: string) => problems.push(text))(
+              `stored items ${JSON.stringify(actual)}, where the 2xx answers account for ${JSON.stringify(expected)} (before this batch: ${JSON.stringify(stored)}): ` +
+                `something was written by a request that did not succeed, or more than its answer says. Statuses: ${answers.map((a) => (a instanceof Error ? 'none' : a.status)).join(' ')}\n` +
+                prepared.map((request) => describeRequest(request)).join('\n'),
+            );
           }
-          written = plus(written, writesOf(request, answer));
-          const seen = route.operationId === 'editAnonymousClient' ? versionSeen(answer) : undefined;
-          if (seen) newest.set(seen.clientId, Math.max(newest.get(seen.clientId) ?? 1, seen.version));
-        });
-        let edits = 0;
-        for (const [clientId, version] of newest) edits += version - (versions.get(clientId) ?? 1);
-        const expected = plus(stored, plus(written, { AUDIT_ENTRY: edits }));
-        const actual = await countsOf(seeded.agencyId);
-        if (!equalCounts(actual, expected)) {
-          (COLLECT ? (text: string) => collect(route.operationId, ['stored items do not match the 2xx answers'], text) : (text: string) => problems.push(text))(
-            `stored items ${JSON.stringify(actual)}, where the 2xx answers account for ${JSON.stringify(expected)} (before this batch: ${JSON.stringify(stored)}): ` +
-              `something was written by a request that did not succeed, or more than its answer says. Statuses: ${answers.map((a) => (a instanceof Error ? 'none' : a.status)).join(' ')}\n` +
-              prepared.map((request) => describeRequest(request)).join('\n'),
-          );
-        }
-        stored = actual;
-        for (const [clientId, version] of newest) versions.set(clientId, version);
-        if (problems.length > 0) {
-          shrinkRuns ??= 0;
-          throw new Error(`${problems.length} problem(s):\n\n${problems.join('\n\n')}`);
-        }
-        return true;
-      });
+          stored = actual;
+          for (const [clientId, version] of newest) versions.set(clientId, version);
+          if (problems.length > 0) {
+            shrinkRuns ??= 0;
+            throw new Error(`${problems.length} problem(s):\n\n${problems.join('\n\n')}`);
+          }
+          return true;
+        },
+      );
 
       // The regression corpus first: requests that broke the service once (on top of RUNS generated runs).
       const corpus = corpusFor(route, fixture.today).map((batch) => [batch] as [typeof batch]);
@@ -140,7 +154,9 @@ describe('every route, fuzzed from its schemas', () => {
             if (!details.failed) return;
             const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
             const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH='${details.counterexamplePath}' npx vitest run --project integration test/integration/fuzz-routes.test.ts -t '${route.operationId}:'`;
-            throw new Error(`${shortened(fc.defaultReportMessage(details) ?? '')}\n\nReplay it: ${replay}\n\nThe smallest failing batch found:\n${cause}`);
+            throw new Error(
+              `${shortened(fc.defaultReportMessage(details) ?? '')}\n\nReplay it: ${replay}\n\nThe smallest failing batch found:\n${cause}`,
+            );
           },
         });
       } catch (error) {

@@ -7,15 +7,20 @@ import { todayIn } from '../../functions/domain/calendar';
 import { ANY_VERSION_ATTEMPTS, editAnonymousClient } from '../../functions/domain/edit-anonymous-client';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
 import type { ClientStore, UpdateOutcome } from '../../functions/ports/client-store';
-import { call, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite } from '../../support/sample-sites';
+import { call, tokenFor, uniqueAgency } from '../support/api';
 
 async function registeredClient() {
   const agencyId = uniqueAgency('if-match');
   const token = await tokenFor(agencyId, { role: 'agency-admin', userId: `admin-of-${agencyId}` });
   const created = await call('POST', '/v1/anonymous-clients', {
     token,
-    body: { gender: 'FEMALE', registrationDate: todayIn('America/Toronto', new Date()), siteId: activeSite().siteId, comments: 'first words' },
+    body: {
+      gender: 'FEMALE',
+      registrationDate: todayIn('America/Toronto', new Date()),
+      siteId: activeSite().siteId,
+      comments: 'first words',
+    },
   });
   expect(created.status).toBe(201);
   return { token, client: created.body, path: `/v1/anonymous-clients/${created.body.clientId}` };
@@ -25,7 +30,9 @@ describe('PATCH with If-Match: * under concurrency', () => {
   it('applies 20 concurrent edits, each to the version before it: all 200, 20 new versions, 20 history entries', async () => {
     const { token, client, path } = await registeredClient();
     const comments = Array.from({ length: 20 }, (_, i) => `edit number ${i}`);
-    const responses = await Promise.all(comments.map((text) => call('PATCH', path, { token, headers: { 'if-match': '*' }, body: { comments: text } })));
+    const responses = await Promise.all(
+      comments.map((text) => call('PATCH', path, { token, headers: { 'if-match': '*' }, body: { comments: text } })),
+    );
 
     expect(responses.map((r) => r.status)).toEqual(comments.map(() => 200));
     // Each edit made its own version: 2 to 21, once each, and its ETag says so.
@@ -46,7 +53,9 @@ describe('PATCH with If-Match: * under concurrency', () => {
 
   it('answers an edit that another has already made with the profile as it is, without a new version', async () => {
     const { token, client, path } = await registeredClient();
-    const responses = await Promise.all(Array.from({ length: 5 }, () => call('PATCH', path, { token, headers: { 'if-match': '*' }, body: { gender: 'MALE' } })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => call('PATCH', path, { token, headers: { 'if-match': '*' }, body: { gender: 'MALE' } })),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect((await call('GET', path, { token })).body).toMatchObject({ gender: 'MALE', version: client.version + 1 });
     const history = await call('GET', `${path}/history`, { token });
@@ -59,7 +68,9 @@ describe('PATCH with a concrete If-Match under concurrency', () => {
     const { token, client, path } = await registeredClient();
     const ifMatch = `"${client.version}"`;
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => call('PATCH', path, { token, headers: { 'if-match': ifMatch }, body: { comments: `edit number ${i}` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        call('PATCH', path, { token, headers: { 'if-match': ifMatch }, body: { comments: `edit number ${i}` } }),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array.from({ length: 19 }, () => 412)]);
@@ -69,7 +80,9 @@ describe('PATCH with a concrete If-Match under concurrency', () => {
 
 describe('the edit use case with a store that always loses the race (in process)', () => {
   const caller = { userId: 'u1', agencyId: 'agency-a', agencyName: 'A', roles: ['staff' as const] };
-  const profile = { clientId: 'C1', version: 3, comments: 'old', site: { siteId: 'S1', name: 'Site' } } as unknown as Parameters<ClientStore['update']>[0]['client'];
+  const profile = { clientId: 'C1', version: 3, comments: 'old', site: { siteId: 'S1', name: 'Site' } } as unknown as Parameters<
+    ClientStore['update']
+  >[0]['client'];
 
   function losingStore(outcomes: UpdateOutcome[]) {
     const calls = { get: 0, update: 0 };
@@ -103,7 +116,9 @@ describe('the edit use case with a store that always loses the race (in process)
 
   it('never retries an edit of a concrete version: a lost race is a 412', async () => {
     const { calls, deps } = losingStore([]);
-    await expect(editAnonymousClient('C1', { comments: 'new' }, profile.version, caller, deps)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(editAnonymousClient('C1', { comments: 'new' }, profile.version, caller, deps)).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
     expect(calls.update).toBe(1);
   });
 });

@@ -1,15 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite } from '../../support/sample-sites';
 import { pollUntil } from '../../support/poll';
+import { activeSite } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 
 describe('logging', () => {
   it("never writes a registration's comment text, postal code or token to any log line", async () => {
     const token = await tokenFor(uniqueAgency());
     const comment = 'Zebulon-marker-7f3a wants French classes for his daughter';
-    const body = { gender: 'MALE', registrationDate: todayIn('America/Toronto', new Date()), siteId: activeSite().siteId, postalCode: 'K1P 5J9', comments: comment };
+    const body = {
+      gender: 'MALE',
+      registrationDate: todayIn('America/Toronto', new Date()),
+      siteId: activeSite().siteId,
+      postalCode: 'K1P 5J9',
+      comments: comment,
+    };
     const created = await call('POST', '/v1/anonymous-clients', { token, body, headers: { 'idempotency-key': 'log-test' } });
     expect(created.status).toBe(201);
     // A failing request too: validation errors must not echo values into the log.

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { issueLocalToken } from '../../local/tokens';
-import { call } from '../support/api';
+import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
 import { startServerProcess } from '../../support/server-process';
-import { pollUntil } from '../../support/poll';
+import { call } from '../support/api';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const dataDirs: string[] = [];
@@ -27,7 +27,10 @@ async function freshDataDir() {
 /** Processes whose command line mentions the data directory (the server's Java child names it in -dbPath). */
 function processesUsing(dataDir: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }

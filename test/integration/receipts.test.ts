@@ -3,11 +3,11 @@
  * emulators, handlers built with injected dependencies: a 2-second link lifetime (to see a link
  * expire) and an S3 client that cannot connect (to see an upload fail).
  */
-import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbClientStore } from '../../functions/adapters/dynamodb/client-store';
 import { DynamoDbReceiptStore } from '../../functions/adapters/dynamodb/receipt-store';
@@ -19,13 +19,13 @@ import { createCreateReceiptHandler } from '../../functions/handlers/create-rece
 import type { HttpEvent } from '../../functions/http/route-pipeline';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
-import { localLambdaContext } from '../../local/lambda-context';
 import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
+import { localLambdaContext } from '../../local/lambda-context';
+import { pollUntil } from '../../support/poll';
+import { activeSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { pdfPageTexts } from '../support/pdf-text';
-import { activeSite } from '../../support/sample-sites';
 import { agencyItemCounts } from '../support/storage';
-import { pollUntil } from '../../support/poll';
 
 const today = () => todayIn('America/Toronto', new Date());
 const sha256 = (bytes: ArrayBuffer) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
@@ -94,7 +94,10 @@ describe('POST /v1/anonymous-clients/{clientId}/receipts', () => {
     const bad = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, { token, body: { format: 'docx', language: 'de' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/format', '/language']);
-    const missing = await call('POST', '/v1/anonymous-clients/7M2K9Q4TZ8W3XH5RBN6CDFJPVA/receipts', { token, body: { format: 'pdf', language: 'en' } });
+    const missing = await call('POST', '/v1/anonymous-clients/7M2K9Q4TZ8W3XH5RBN6CDFJPVA/receipts', {
+      token,
+      body: { format: 'pdf', language: 'en' },
+    });
     expect(missing.status).toBe(404);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1 });
   });
@@ -103,7 +106,9 @@ describe('POST /v1/anonymous-clients/{clientId}/receipts', () => {
     const { token, clientId } = await newAgencyWithClient();
     const made = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, { token, body: { format: 'pdf', language: 'en' } });
     const other = await tokenFor(uniqueAgency());
-    expect((await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, { token: other, body: { format: 'pdf', language: 'en' } })).status).toBe(404);
+    expect(
+      (await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, { token: other, body: { format: 'pdf', language: 'en' } })).status,
+    ).toBe(404);
     expect((await call('GET', `/v1/anonymous-clients/${clientId}/receipts`, { token: other })).status).toBe(404);
     expect((await call('GET', `/v1/anonymous-clients/${clientId}/receipts/${made.body.receiptId}`, { token: other })).status).toBe(404);
     const operator = await tokenFor(uniqueAgency(), { role: 'operator' });
@@ -174,15 +179,25 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
       isBase64Encoded: false,
       requestContext: {
         requestId: `it-${Math.random().toString(36).slice(2)}`,
-        authorizer: { jwt: { claims: { sub: 'staff-7', 'custom:agency_id': agencyId, 'custom:agency_name': 'X', 'cognito:groups': '[staff]' }, scopes: [] } },
+        authorizer: {
+          jwt: {
+            claims: { sub: 'staff-7', 'custom:agency_id': agencyId, 'custom:agency_name': 'X', 'cognito:groups': '[staff]' },
+            scopes: [],
+          },
+        },
       },
     } as unknown as HttpEvent;
   }
 
   it('gives links that stop working once they expire', async () => {
     const { agencyId, clientId } = await newAgencyWithClient();
-    const handler = createCreateReceiptHandler(() => deps({ settings: { linkSeconds: 2, retentionDays: 30, timeZone: 'America/Toronto' } }));
-    const result = (await handler(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as { statusCode: number; body: string };
+    const handler = createCreateReceiptHandler(() =>
+      deps({ settings: { linkSeconds: 2, retentionDays: 30, timeZone: 'America/Toronto' } }),
+    );
+    const result = (await handler(
+      event(agencyId, clientId, { format: 'pdf', language: 'en' }),
+      localLambdaContext('createReceipt', 10),
+    )) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(201);
     const receipt = JSON.parse(result.body);
     expect(Date.parse(receipt.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(2_000);
@@ -208,7 +223,10 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
       maxAttempts: 1,
     });
     const failing = createCreateReceiptHandler(() => deps({ files: new S3ReceiptFiles(unreachable, LOCAL_BUCKETS.receipts) }));
-    const result = (await failing(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as {
+    const result = (await failing(
+      event(agencyId, clientId, { format: 'pdf', language: 'en' }),
+      localLambdaContext('createReceipt', 10),
+    )) as {
       statusCode: number;
       headers: Record<string, string>;
       body: string;
@@ -220,7 +238,10 @@ describe('receipt handlers with injected dependencies (same emulators, this proc
     expect((await call('GET', `/v1/anonymous-clients/${clientId}/receipts`, { token })).body).toEqual({ items: [] });
 
     const failingRender = createCreateReceiptHandler(() => deps({ render: () => Promise.reject(new Error('font trouble')) }));
-    const renderResult = (await failingRender(event(agencyId, clientId, { format: 'pdf', language: 'en' }), localLambdaContext('createReceipt', 10))) as { statusCode: number };
+    const renderResult = (await failingRender(
+      event(agencyId, clientId, { format: 'pdf', language: 'en' }),
+      localLambdaContext('createReceipt', 10),
+    )) as { statusCode: number };
     expect(renderResult.statusCode).toBe(503);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1 });
 

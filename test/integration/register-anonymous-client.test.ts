@@ -1,11 +1,11 @@
+import { importJWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite, inactiveSite } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { agencyItemCounts } from '../support/storage';
 
 const today = () => todayIn('America/Toronto', new Date());
@@ -76,7 +76,11 @@ describe('POST /v1/anonymous-clients', () => {
     ['a client type in the body', registration({ clientType: 'NAMED' }), ['/clientType']],
     ['comments over 4,000 characters', registration({ comments: 'a'.repeat(4001) }), ['/comments']],
     ['a control character in comments', registration({ comments: 'bell\u0007' }), ['/comments']],
-    ['several bad fields at once', registration({ postalCode: 'Z1A', gender: 'X', arrivalYear: 3000 }), ['/arrivalYear', '/gender', '/postalCode']],
+    [
+      'several bad fields at once',
+      registration({ postalCode: 'Z1A', gender: 'X', arrivalYear: 3000 }),
+      ['/arrivalYear', '/gender', '/postalCode'],
+    ],
   ];
 
   it.each(badBodies)('answers 400 naming each bad field for %s, and writes nothing', async (_label, body, pointers) => {
@@ -93,7 +97,11 @@ describe('POST /v1/anonymous-clients', () => {
 
   it('answers 400 for a body that is not JSON, or JSON that is not an object', async () => {
     const { agencyId, token } = await newAgency();
-    const notJson = await call('POST', '/v1/anonymous-clients', { token, rawBody: '{"gender":', headers: { 'content-type': 'application/json' } });
+    const notJson = await call('POST', '/v1/anonymous-clients', {
+      token,
+      rawBody: '{"gender":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     const array = await call('POST', '/v1/anonymous-clients', { token, body: [registration()] });
     expect(array.status).toBe(400);
@@ -256,7 +264,11 @@ describe('Idempotency-Key', () => {
 
   it('refuses a key that is not 1 to 255 visible ASCII characters', async () => {
     const { agencyId, token } = await newAgency();
-    const response = await call('POST', '/v1/anonymous-clients', { token, headers: { 'idempotency-key': 'x'.repeat(256) }, body: registration() });
+    const response = await call('POST', '/v1/anonymous-clients', {
+      token,
+      headers: { 'idempotency-key': 'x'.repeat(256) },
+      body: registration(),
+    });
     expect(response.status).toBe(400);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
@@ -267,7 +279,11 @@ describe('problem+json in the language of Accept-Language', () => {
 
   it('answers a bad registration in French for fr-CA: title, detail and each field, with Content-Language: fr', async () => {
     const { agencyId, token } = await newAgency();
-    const response = await call('POST', '/v1/anonymous-clients', { token, body: badRegistration(), headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' } });
+    const response = await call('POST', '/v1/anonymous-clients', {
+      token,
+      body: badRegistration(),
+      headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.headers.get('content-language')).toBe('fr');
@@ -308,7 +324,11 @@ describe('problem+json in the language of Accept-Language', () => {
   it('answers domain errors in French too, and leaves successful answers without Content-Language', async () => {
     const { token } = await newAgency();
     const french = { 'accept-language': 'fr' };
-    const inactive = await call('POST', '/v1/anonymous-clients', { token, body: registration({ siteId: inactiveSite().siteId }), headers: french });
+    const inactive = await call('POST', '/v1/anonymous-clients', {
+      token,
+      body: registration({ siteId: inactiveSite().siteId }),
+      headers: french,
+    });
     expect(inactive.status).toBe(422);
     expect(inactive.body).toMatchObject({
       title: 'La requête ne peut pas être traitée',

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
-import { call, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite, inactiveSite } from '../../support/sample-sites';
+import { call, tokenFor, uniqueAgency } from '../support/api';
 
 describe('service routes', () => {
   it('GET /v1/health answers ok with the package version', async () => {

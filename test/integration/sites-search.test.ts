@@ -12,15 +12,18 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../functions/domain/site';
 import { sitesToCsv } from '../../functions/domain/site-catalog-csv';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
-import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
 import { pollUntil } from '../../support/poll';
+import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const token = () => tokenFor(uniqueAgency('sites'));
 
 /** A raw GET (fetch would decompress gzip and hide the encoding). */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server().url}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -41,7 +44,9 @@ describe('GET /v1/sites', () => {
     expect(response.status).toBe(200);
     expect(response.body.items.map((s: Site) => s.siteId)).toContain(french.siteId);
     expect(response.body.items[0].name.startsWith('École')).toBe(true);
-    expect(response.body.items[0]).toEqual(expect.objectContaining({ siteId: expect.any(String), category: expect.any(String), active: true }));
+    expect(response.body.items[0]).toEqual(
+      expect.objectContaining({ siteId: expect.any(String), category: expect.any(String), active: true }),
+    );
   });
 
   it('answers every role, and needs a token', async () => {
@@ -123,7 +128,11 @@ describe('GET /v1/sites/tree', () => {
       const [category, ...group] = child.key.split(':');
       expect(child.count, child.key).toBe(await total(`category=${category}&group=${encodeURIComponent(group.join(':'))}`));
     }
-    const schoolBoards = new Set(sampleSites().filter((s) => s.active && s.category === 'SCHOOL').map((s) => s.group));
+    const schoolBoards = new Set(
+      sampleSites()
+        .filter((s) => s.active && s.category === 'SCHOOL')
+        .map((s) => s.group),
+    );
     expect(body.nodes[0].children).toHaveLength(schoolBoards.size);
   });
 });
@@ -156,7 +165,11 @@ describe('GET /v1/sites/index', () => {
     expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
     expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
     expect(zipped.headers.etag).not.toBe(plain.headers.etag);
-    const notModified = await rawGet('/v1/sites/index', { authorization: auth, 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag as string });
+    const notModified = await rawGet('/v1/sites/index', {
+      authorization: auth,
+      'accept-encoding': 'gzip',
+      'if-none-match': zipped.headers.etag as string,
+    });
     expect(notModified.status).toBe(304);
   });
 });
@@ -196,7 +209,11 @@ describe('catalog import into the running server', () => {
       return { total: page.body.total as number, tags: new Set(page.body.items.map((s: Site) => s.name.split(' ')[1])) };
     };
     const waitFor = (tag: string) =>
-      pollUntil(searchTags, { description: `the server to see only the ${tag} catalog`, until: ({ tags }) => tags.size === 1 && tags.has(tag), timeoutMs: 15_000 });
+      pollUntil(searchTags, {
+        description: `the server to see only the ${tag} catalog`,
+        until: ({ tags }) => tags.size === 1 && tags.has(tag),
+        timeoutMs: 15_000,
+      });
 
     const first = await importFile('Alpha');
     expect(first.code, first.stderr).toBe(0);
@@ -227,7 +244,10 @@ describe('catalog import into the running server', () => {
   it('rejects a bad file with line numbers and changes nothing', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'sites-import-bad-'));
     const file = join(directory, 'bad.csv');
-    await writeFile(file, 'siteId,name,category,group,address,city,postalCode,active\nIT-BAD-1,Never Imported Centre,NOWHERE,Integration Test Sites,1 Test Street,Toronto,M5V 2T6,true\n');
+    await writeFile(
+      file,
+      'siteId,name,category,group,address,city,postalCode,active\nIT-BAD-1,Never Imported Centre,NOWHERE,Integration Test Sites,1 Test Street,Toronto,M5V 2T6,true\n',
+    );
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sites-import.ts', file], {
         cwd: REPOSITORY,

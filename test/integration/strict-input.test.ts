@@ -4,16 +4,16 @@
  * authorizer would refuse (docs/token-verification.md), bodies that are not UTF-8 text, and a body
  * over the gateway's limit, after which the connection is closed rather than left to hang.
  */
+import { importJWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { agencyItemCounts } from '../support/storage';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
@@ -36,7 +36,11 @@ interface RawAnswer {
 }
 
 /** A request whose path goes out exactly as written (fetch and URL would re-encode some of it). */
-function raw(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Uint8Array; agent?: Agent } = {}): Promise<RawAnswer> {
+function raw(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string | Uint8Array; agent?: Agent } = {},
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(server().url);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest({ host: hostname, port, method, path, headers: options.headers, agent: options.agent }, (response) => {
@@ -88,7 +92,7 @@ describe('a path id that is not percent-encoded UTF-8', () => {
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
 
-  it('still decodes a well-encoded id (a valid escape of an impossible id is the route\'s 404)', async () => {
+  it("still decodes a well-encoded id (a valid escape of an impossible id is the route's 404)", async () => {
     const { token } = await newAgency();
     expect((await raw('GET', '/v1/anonymous-clients/not%2Dan%2Did', { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
     expect((await raw('GET', '/v1/anonymous-clients/caf%C3%A9', { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
@@ -128,7 +132,9 @@ describe('a query value that is not percent-encoded UTF-8', () => {
 
   it('takes well-encoded UTF-8 and "+" for a space', async () => {
     const { token } = await newAgency();
-    expect((await raw('GET', '/v1/anonymous-clients?q=caf%C3%A9+fran%C3%A7ais', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await raw('GET', '/v1/anonymous-clients?q=caf%C3%A9+fran%C3%A7ais', { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
   });
 });
 
@@ -150,26 +156,37 @@ describe('tokens the JWT authorizer would refuse (docs/token-verification.md)', 
       }).filter(([, value]) => value !== undefined),
     );
     const kid = header.kid === undefined ? stored.kid : header.kid;
-    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', ...(kid === null ? {} : { kid }) }).sign(await importJWK(stored.privateJwk, 'RS256'));
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', ...(kid === null ? {} : { kid }) })
+      .sign(await importJWK(stored.privateJwk, 'RS256'));
   }
 
   it('answers 401, never a 500, to a 3,000-character sub with an Idempotency-Key, and stores nothing', async () => {
     const agencyId = uniqueAgency('strict');
     for (const sub of ['u'.repeat(3000), 'u'.repeat(129)]) {
       const token = await signed({ sub, 'custom:agency_id': agencyId });
-      const response = await call('POST', '/v1/anonymous-clients', { token, headers: { 'idempotency-key': 'long-sub' }, body: registration() });
+      const response = await call('POST', '/v1/anonymous-clients', {
+        token,
+        headers: { 'idempotency-key': 'long-sub' },
+        body: registration(),
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     }
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
     // The same token with a 128-character sub is fine.
     const token = await signed({ sub: 'u'.repeat(128), 'custom:agency_id': agencyId });
-    expect((await call('POST', '/v1/anonymous-clients', { token, headers: { 'idempotency-key': 'long-sub' }, body: registration() })).status).toBe(201);
+    expect(
+      (await call('POST', '/v1/anonymous-clients', { token, headers: { 'idempotency-key': 'long-sub' }, body: registration() })).status,
+    ).toBe(201);
   });
 
   it('answers 401 to an agency claim of null, true or 1, which would have become the agencies "null", "true" and "1"', async () => {
     for (const agency of [null, true, 1]) {
-      const response = await call('POST', '/v1/anonymous-clients', { token: await signed({ 'custom:agency_id': agency }), body: registration() });
+      const response = await call('POST', '/v1/anonymous-clients', {
+        token: await signed({ 'custom:agency_id': agency }),
+        body: registration(),
+      });
       expect(response.status, String(agency)).toBe(401);
       expect(await agencyItemCounts(server().dataDir, String(agency))).toEqual({});
     }
@@ -193,14 +210,20 @@ describe('tokens the JWT authorizer would refuse (docs/token-verification.md)', 
 
 describe('request text: UTF-8 only', () => {
   const post = (token: string, body: Uint8Array | string, contentType = 'application/json') =>
-    fetch(`${server().url}/v1/anonymous-clients`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+    fetch(`${server().url}/v1/anonymous-clients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      body,
+    });
 
   it('answers 400 naming the field to bytes that are not UTF-8, storing nothing (they used to be stored as U+FFFD)', async () => {
     const { agencyId, token } = await newAgency();
     const [before, after] = JSON.stringify(registration({ comments: 'caf@@ au lait' })).split('@@') as [string, string];
     const response = await post(token, Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown }).errors).toEqual([{ pointer: '/comments', detail: 'contains bytes that are not valid UTF-8' }]);
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual([
+      { pointer: '/comments', detail: 'contains bytes that are not valid UTF-8' },
+    ]);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
 
@@ -209,7 +232,9 @@ describe('request text: UTF-8 only', () => {
     const body = JSON.stringify(registration({ comments: '@@' })).replace('@@', '\\ud800');
     const response = await post(token, body);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown }).errors).toEqual([{ pointer: '/comments', detail: expect.stringContaining('lone surrogate') }]);
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual([
+      { pointer: '/comments', detail: expect.stringContaining('lone surrogate') },
+    ]);
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { todayIn } from '../../functions/domain/calendar';
-import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../support/api';
 import { agencyItemCounts } from '../support/storage';
 
 const today = () => todayIn('America/Toronto', new Date());
@@ -202,10 +202,24 @@ describe('sessions', () => {
   it('creates the one session and answers a second with 409 telling staff to register a new anonymous client', async () => {
     const { token } = await agency();
     const client = await registered(token);
-    const body = { sessionType: 'LANGUAGE_TRAINING', serviceDate: today(), siteId: client.site.siteId, deliveryMethod: 'PHONE', durationMinutes: 45, notes: ' Booked CLB test ' };
+    const body = {
+      sessionType: 'LANGUAGE_TRAINING',
+      serviceDate: today(),
+      siteId: client.site.siteId,
+      deliveryMethod: 'PHONE',
+      durationMinutes: 45,
+      notes: ' Booked CLB test ',
+    };
     const first = await call('POST', `/v1/anonymous-clients/${client.clientId}/sessions`, { token, body });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ clientId: client.clientId, sessionType: 'LANGUAGE_TRAINING', deliveryMethod: 'PHONE', durationMinutes: 45, notes: 'Booked CLB test', site: client.site });
+    expect(first.body).toMatchObject({
+      clientId: client.clientId,
+      sessionType: 'LANGUAGE_TRAINING',
+      deliveryMethod: 'PHONE',
+      durationMinutes: 45,
+      notes: 'Booked CLB test',
+      site: client.site,
+    });
     const second = await call('POST', `/v1/anonymous-clients/${client.clientId}/sessions`, { token, body });
     expect(second.status).toBe(409);
     expect(second.body.detail).toMatch(/register a new anonymous client/);
@@ -235,7 +249,12 @@ describe('sessions', () => {
       token,
       body: { ...base, serviceDate: '2999-01-01', sessionType: 'HAIRCUT', deliveryMethod: 'PIGEON', durationMinutes: 0 },
     });
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/deliveryMethod', '/durationMinutes', '/serviceDate', '/sessionType']);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/deliveryMethod',
+      '/durationMinutes',
+      '/serviceDate',
+      '/sessionType',
+    ]);
   });
 });
 
@@ -268,7 +287,12 @@ describe('no way to name an anonymous client', () => {
       expect(r.operationId).not.toMatch(/convert|named|transfer|merge|promote/i);
     }
     // Only these routes write client data; none of them can accept a name.
-    expect(routes.filter((r) => r.path.startsWith('/v1/anonymous-clients') && r.method !== 'GET').map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+    expect(
+      routes
+        .filter((r) => r.path.startsWith('/v1/anonymous-clients') && r.method !== 'GET')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
       expect.arrayContaining(['PATCH /v1/anonymous-clients/{clientId}', 'POST /v1/anonymous-clients', 'POST /v1/anonymous-clients/batch']),
     );
   });
@@ -282,7 +306,13 @@ describe('no way to name an anonymous client', () => {
       call('PATCH', `/v1/anonymous-clients/${client.clientId}`, { token, headers: { 'if-match': '*' }, body: { clientName: 'Jane Doe' } }),
       call('POST', `/v1/anonymous-clients/${client.clientId}/sessions`, {
         token,
-        body: { sessionType: 'DIRECT_SERVICE', serviceDate: today(), siteId: client.site.siteId, deliveryMethod: 'IN_PERSON', clientName: 'Jane' },
+        body: {
+          sessionType: 'DIRECT_SERVICE',
+          serviceDate: today(),
+          siteId: client.site.siteId,
+          deliveryMethod: 'IN_PERSON',
+          clientName: 'Jane',
+        },
       }),
     ];
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(400);

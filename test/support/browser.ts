@@ -15,7 +15,15 @@ const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = join(REPOSITORY, 'test-results', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Builds web/ into web/dist, or into `outDir` (so that two test files never rebuild the same folder). */
 export async function buildWeb(outDir?: string) {

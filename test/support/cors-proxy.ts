@@ -21,10 +21,22 @@ export async function startCorsProxy(target: string, allowOrigin: () => string):
   const state = { preflights: 0 };
   const server = createServer((request, response) => {
     const allowed = request.headers.origin === allowOrigin();
-    const cors: Record<string, string> = allowed ? { 'access-control-allow-origin': allowOrigin(), 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'Origin' } : {};
+    const cors: Record<string, string> = allowed
+      ? { 'access-control-allow-origin': allowOrigin(), 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'Origin' }
+      : {};
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       state.preflights += 1;
-      response.writeHead(204, allowed ? { ...cors, 'access-control-allow-methods': 'GET,POST,PATCH,OPTIONS', 'access-control-allow-headers': CORS_ALLOW_HEADERS, 'access-control-max-age': '600' } : {});
+      response.writeHead(
+        204,
+        allowed
+          ? {
+              ...cors,
+              'access-control-allow-methods': 'GET,POST,PATCH,OPTIONS',
+              'access-control-allow-headers': CORS_ALLOW_HEADERS,
+              'access-control-max-age': '600',
+            }
+          : {},
+      );
       response.end();
       return;
     }

@@ -39,7 +39,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 export async function startFakeCognito(options: FakeCognitoOptions): Promise<FakeCognito> {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
-  const fake: Omit<FakeCognito, 'url' | 'close'> = { authorizations: [], tokenRequests: [], issued: [], logouts: [], refuseNext: undefined };
+  const fake: Omit<FakeCognito, 'url' | 'close'> = {
+    authorizations: [],
+    tokenRequests: [],
+    issued: [],
+    logouts: [],
+    refuseNext: undefined,
+  };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -95,12 +101,20 @@ export async function startFakeCognito(options: FakeCognitoOptions): Promise<Fak
         codes.delete(form.code ?? '');
         if (form.grant_type !== 'authorization_code' || form.client_id !== options.clientId) return refuse('client');
         if (!granted || form.redirect_uri !== granted.redirectUri) return refuse('code');
-        const challenge = createHash('sha256').update(form.code_verifier ?? '').digest('base64url');
+        const challenge = createHash('sha256')
+          .update(form.code_verifier ?? '')
+          .digest('base64url');
         if (challenge !== granted.challenge) return refuse('verifier');
         const idToken = await options.idToken();
         fake.issued.push(idToken);
         fake.tokenRequests.push({ form, outcome: 'issued' });
-        json(200, { id_token: idToken, access_token: 'not-used-by-the-api', refresh_token: 'not-kept', token_type: 'Bearer', expires_in: 3600 });
+        json(200, {
+          id_token: idToken,
+          access_token: 'not-used-by-the-api',
+          refresh_token: 'not-kept',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        });
       });
       return;
     }

@@ -29,7 +29,13 @@ export async function updateCommentsDirectly(db: DynamoDBClient, agencyId: strin
 /** How many items a partition holds (to see index items come and go). */
 export async function partitionSize(db: DynamoDBClient, pk: string): Promise<number> {
   const page = await db.send(
-    new QueryCommand({ TableName: LOCAL_TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: pk } }, Select: 'COUNT', ConsistentRead: true }),
+    new QueryCommand({
+      TableName: LOCAL_TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: pk } },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    }),
   );
   return page.Count ?? 0;
 }

@@ -32,12 +32,23 @@ describe('postal code rule', () => {
     expect(result.ok && result.value.postalCode).toBe(stored);
   });
 
-  it.each(['D1A 1A1', 'M5F 2T6', 'M5V 2I6', 'M5V 2T0O', 'W1A 1A1', 'Z1A 1A1', 'M5V  2T6', 'M5V-2T6', 'M5', 'M5V 2T', '12345', 'MMM 2T6', 'M5V 2T6X'])(
-    'refuses %j',
-    (input) => {
-      expect(pointers({ ...valid, postalCode: input })).toEqual(['/postalCode']);
-    },
-  );
+  it.each([
+    'D1A 1A1',
+    'M5F 2T6',
+    'M5V 2I6',
+    'M5V 2T0O',
+    'W1A 1A1',
+    'Z1A 1A1',
+    'M5V  2T6',
+    'M5V-2T6',
+    'M5',
+    'M5V 2T',
+    '12345',
+    'MMM 2T6',
+    'M5V 2T6X',
+  ])('refuses %j', (input) => {
+    expect(pointers({ ...valid, postalCode: input })).toEqual(['/postalCode']);
+  });
 
   it('treats an omitted postal code as null', () => {
     const result = check(valid);
@@ -117,12 +128,21 @@ describe('comments rule', () => {
 
 describe('fields the request may not carry', () => {
   it('refuses unknown fields by name', () => {
-    expect(check({ ...valid, nickname: 'x' })).toEqual({ ok: false, errors: [{ pointer: '/nickname', detail: 'is not a field of this request' }] });
+    expect(check({ ...valid, nickname: 'x' })).toEqual({
+      ok: false,
+      errors: [{ pointer: '/nickname', detail: 'is not a field of this request' }],
+    });
   });
 
-  it.each(['agency', 'agencyId', 'clientName', 'clientType', 'clientId', 'createdBy', 'version'])('refuses %s as set by the server', (field) => {
-    expect(check({ ...valid, [field]: 'x' })).toEqual({ ok: false, errors: [{ pointer: `/${field}`, detail: 'is set by the server and must not be sent' }] });
-  });
+  it.each(['agency', 'agencyId', 'clientName', 'clientType', 'clientId', 'createdBy', 'version'])(
+    'refuses %s as set by the server',
+    (field) => {
+      expect(check({ ...valid, [field]: 'x' })).toEqual({
+        ok: false,
+        errors: [{ pointer: `/${field}`, detail: 'is set by the server and must not be sent' }],
+      });
+    },
+  );
 
   it('names every missing required field', () => {
     expect(check({})).toEqual({

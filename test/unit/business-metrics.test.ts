@@ -20,7 +20,10 @@ import { localLambdaContext } from '../../local/lambda-context';
 import { httpEvent } from '../../support/http-events';
 
 interface EmfLine {
-  _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  _aws: {
+    Timestamp: number;
+    CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[];
+  };
   [key: string]: unknown;
 }
 
@@ -58,7 +61,13 @@ function metricsWritten() {
   );
 }
 
-const registration = { gender: 'MALE', registrationDate: '2024-05-02', siteId: 'ON-SCH-000042', postalCode: 'M5V 2T6', comments: 'Zebulon-marker-41 needs housing' };
+const registration = {
+  gender: 'MALE',
+  registrationDate: '2024-05-02',
+  siteId: 'ON-SCH-000042',
+  postalCode: 'M5V 2T6',
+  comments: 'Zebulon-marker-41 needs housing',
+};
 
 describe('business metrics', () => {
   it('flushes what an implementation counts, in the stage namespace, with the service dimension, and a cold start once', async () => {
@@ -72,13 +81,28 @@ describe('business metrics', () => {
     await handler(event(), localLambdaContext('registerAnonymousClientBatch', 10));
     const metrics = metricsWritten();
     expect(metrics.filter((m) => m.name === 'AnonymousClientsRegistered')).toEqual([
-      { namespace: 'newcomer-intake-test', name: 'AnonymousClientsRegistered', unit: 'Count', value: 3, dimensions: { service: 'newcomer-intake' } },
-      { namespace: 'newcomer-intake-test', name: 'AnonymousClientsRegistered', unit: 'Count', value: 3, dimensions: { service: 'newcomer-intake' } },
+      {
+        namespace: 'newcomer-intake-test',
+        name: 'AnonymousClientsRegistered',
+        unit: 'Count',
+        value: 3,
+        dimensions: { service: 'newcomer-intake' },
+      },
+      {
+        namespace: 'newcomer-intake-test',
+        name: 'AnonymousClientsRegistered',
+        unit: 'Count',
+        value: 3,
+        dimensions: { service: 'newcomer-intake' },
+      },
     ]);
     expect(metrics.filter((m) => m.name === 'RegistrationBatchSize').map((m) => m.value)).toEqual([3, 3]);
     const coldStarts = metrics.filter((m) => m.name === 'ColdStart');
     expect(coldStarts).toHaveLength(1);
-    expect(coldStarts[0]).toMatchObject({ value: 1, dimensions: { service: 'newcomer-intake', function_name: 'registerAnonymousClientBatch' } });
+    expect(coldStarts[0]).toMatchObject({
+      value: 1,
+      dimensions: { service: 'newcomer-intake', function_name: 'registerAnonymousClientBatch' },
+    });
   });
 
   it('writes a metric with dimensions of its own as a line of its own, so they never spread to the others', async () => {
@@ -92,7 +116,10 @@ describe('business metrics', () => {
       localLambdaContext('createReceipt', 10),
     );
     const metrics = metricsWritten();
-    expect(metrics.find((m) => m.name === 'ReceiptsCreated')).toMatchObject({ value: 1, dimensions: { service: 'newcomer-intake', format: 'pdf', language: 'fr' } });
+    expect(metrics.find((m) => m.name === 'ReceiptsCreated')).toMatchObject({
+      value: 1,
+      dimensions: { service: 'newcomer-intake', format: 'pdf', language: 'fr' },
+    });
     expect(metrics.find((m) => m.name === 'AnonymousClientsEdited')?.dimensions).toEqual({ service: 'newcomer-intake' });
   });
 
@@ -116,7 +143,9 @@ describe('business metrics', () => {
       { service: 'newcomer-intake', kind: 'not-found' },
       { service: 'newcomer-intake', kind: 'unauthenticated' },
     ]);
-    expect(metrics.filter((m) => m.name === 'DependencyUnavailable').map((m) => [m.value, m.dimensions])).toEqual([[1, { service: 'newcomer-intake' }]]);
+    expect(metrics.filter((m) => m.name === 'DependencyUnavailable').map((m) => [m.value, m.dimensions])).toEqual([
+      [1, { service: 'newcomer-intake' }],
+    ]);
     // "No application metrics to publish" is Powertools' own noise for a request that counts nothing.
     expect(written.join('')).not.toContain('No application metrics to publish');
   });
@@ -127,11 +156,15 @@ describe('business metrics', () => {
       return { status: 201, body: {} };
     });
     await handler(httpEvent({ method: 'POST', body: registration }), localLambdaContext('registerAnonymousClient', 10));
-    await handler(httpEvent({ method: 'POST', body: { ...registration, postalCode: 'Q9Q 9Q9' } }), localLambdaContext('registerAnonymousClient', 10));
+    await handler(
+      httpEvent({ method: 'POST', body: { ...registration, postalCode: 'Q9Q 9Q9' } }),
+      localLambdaContext('registerAnonymousClient', 10),
+    );
     const lines = emfLines();
     expect(lines.length).toBeGreaterThan(0);
     const text = JSON.stringify(lines);
-    for (const secret of ['Zebulon-marker-41', 'M5V 2T6', 'Q9Q 9Q9', 'agency-a', 'staff-7', 'ON-SCH-000042']) expect(text).not.toContain(secret);
+    for (const secret of ['Zebulon-marker-41', 'M5V 2T6', 'Q9Q 9Q9', 'agency-a', 'staff-7', 'ON-SCH-000042'])
+      expect(text).not.toContain(secret);
     const dimensionNames = new Set(lines.flatMap((line) => line._aws.CloudWatchMetrics.flatMap((d) => d.Dimensions.flat())));
     expect([...dimensionNames].every((name) => ['service', 'kind', 'format', 'language', 'function_name'].includes(name))).toBe(true);
   });

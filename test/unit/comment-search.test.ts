@@ -1,5 +1,5 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { postingItems } from '../../functions/adapters/dynamodb/search-index';
 import { commentWords, parseSearchText, wordsMatch } from '../../functions/domain/comment-words';
@@ -14,7 +14,15 @@ const indexerContext = () => localLambdaContext('index-client-comments', 60);
 describe('comment words', () => {
   it('lower-cases, folds accents and splits on anything that is not a letter', () => {
     expect(commentWords("Besoin d'un INTERPRÈTE — arabe/français, 2 enfants; Ça va?")).toEqual([
-      'besoin', 'd', 'un', 'interprete', 'arabe', 'francais', 'enfants', 'ca', 'va',
+      'besoin',
+      'd',
+      'un',
+      'interprete',
+      'arabe',
+      'francais',
+      'enfants',
+      'ca',
+      'va',
     ]);
   });
 
@@ -122,14 +130,17 @@ describe('the comment indexer (stream handler)', () => {
   it('indexes new clients, re-indexes edits from the old image, and removes deleted clients', async () => {
     const { writer, calls } = recordingWriter();
     const handler = createIndexClientCommentsHandler(() => ({ writer }));
-    const result = await handler({
-      Records: [
-        record('INSERT', undefined, client('C1', 'winter clothing')),
-        record('MODIFY', client('C2', 'old words'), client('C2', 'new words')),
-        record('REMOVE', client('C3', 'gone'), undefined),
-        record('INSERT', undefined, { pk: 'AGENCY#agency-a', sk: 'CLIENT#C1#AUDIT#x', entity: 'AUDIT_ENTRY' }),
-      ],
-    }, indexerContext());
+    const result = await handler(
+      {
+        Records: [
+          record('INSERT', undefined, client('C1', 'winter clothing')),
+          record('MODIFY', client('C2', 'old words'), client('C2', 'new words')),
+          record('REMOVE', client('C3', 'gone'), undefined),
+          record('INSERT', undefined, { pk: 'AGENCY#agency-a', sk: 'CLIENT#C1#AUDIT#x', entity: 'AUDIT_ENTRY' }),
+        ],
+      },
+      indexerContext(),
+    );
     expect(result).toEqual({ batchItemFailures: [] });
     expect(calls.map((c) => [c.previous.map((p) => p.words), c.next?.words])).toEqual([
       [[], ['winter', 'clothing']],
@@ -141,13 +152,16 @@ describe('the comment indexer (stream handler)', () => {
   it('collapses several records of one client into one change that removes every earlier version', async () => {
     const { writer, calls } = recordingWriter();
     const handler = createIndexClientCommentsHandler(() => ({ writer }));
-    await handler({
-      Records: [
-        record('INSERT', undefined, client('C1', 'first')),
-        record('MODIFY', client('C1', 'first'), client('C1', 'second')),
-        record('MODIFY', client('C1', 'second'), client('C1', 'third')),
-      ],
-    }, indexerContext());
+    await handler(
+      {
+        Records: [
+          record('INSERT', undefined, client('C1', 'first')),
+          record('MODIFY', client('C1', 'first'), client('C1', 'second')),
+          record('MODIFY', client('C1', 'second'), client('C1', 'third')),
+        ],
+      },
+      indexerContext(),
+    );
     expect(calls).toHaveLength(1);
     expect(new Set(calls[0]!.previous.map((p) => p.words[0]))).toEqual(new Set(['first', 'second']));
     expect(calls[0]!.next?.words).toEqual(['third']);
@@ -170,11 +184,25 @@ describe('the comment indexer (stream handler)', () => {
 
 describe('posting items', () => {
   it('lists a client under each word and its site, newest-first sortable, with its words when short', () => {
-    const items = postingItems({ agencyId: 'a', clientId: 'C1', registrationDate: '2024-01-02', createdAt: 't', siteId: 'S1', words: ['esl', 'classes'] });
+    const items = postingItems({
+      agencyId: 'a',
+      clientId: 'C1',
+      registrationDate: '2024-01-02',
+      createdAt: 't',
+      siteId: 'S1',
+      words: ['esl', 'classes'],
+    });
     expect(items.map((i) => i.pk)).toEqual(['AGENCY#a#SITE#S1', 'AGENCY#a#WORD#esl', 'AGENCY#a#WORD#classes']);
     expect(new Set(items.map((i) => i.sk))).toEqual(new Set(['2024-01-02#t#C1']));
     expect(items[0]).toMatchObject({ clientId: 'C1', siteId: 'S1', words: 'esl classes' });
-    const long = postingItems({ agencyId: 'a', clientId: 'C1', registrationDate: 'd', createdAt: 't', siteId: 'S1', words: Array.from({ length: 200 }, (_, i) => `word${'x'.repeat(i % 7)}${i}`) });
+    const long = postingItems({
+      agencyId: 'a',
+      clientId: 'C1',
+      registrationDate: 'd',
+      createdAt: 't',
+      siteId: 'S1',
+      words: Array.from({ length: 200 }, (_, i) => `word${'x'.repeat(i % 7)}${i}`),
+    });
     expect(long[0]).not.toHaveProperty('words');
   });
 });

@@ -26,7 +26,13 @@ function agency(count: number, commentOf: (i: number) => string) {
   const reads: Record<string, number> = {};
   const entriesOf = (list: PostingList): IndexEntry[] =>
     clients
-      .filter((c) => (list.kind === 'all' ? true : list.kind === 'site' ? c.site.siteId === list.siteId : indexedWords.get(c.clientId)!.includes(list.word)))
+      .filter((c) =>
+        list.kind === 'all'
+          ? true
+          : list.kind === 'site'
+            ? c.site.siteId === list.siteId
+            : indexedWords.get(c.clientId)!.includes(list.word),
+      )
       .map((c) => ({ position: position(c), clientId: c.clientId, siteId: c.site.siteId, words: indexedWords.get(c.clientId) }))
       .sort((a, b) => (a.position < b.position ? 1 : -1));
   const index: ClientSearchIndex = {
@@ -40,7 +46,10 @@ function agency(count: number, commentOf: (i: number) => string) {
       return { entries, exhausted: entries.length === all.length };
     },
     async wordsStartingWith(_agencyId, prefix, max) {
-      return [...new Set([...indexedWords.values()].flat())].filter((w) => w.startsWith(prefix)).sort().slice(0, max);
+      return [...new Set([...indexedWords.values()].flat())]
+        .filter((w) => w.startsWith(prefix))
+        .sort()
+        .slice(0, max);
     },
   };
   const byId = new Map(clients.map((c) => [c.clientId, c]));

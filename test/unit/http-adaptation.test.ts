@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyUnavailableError, ForbiddenError, InvalidRequestError, NotFoundError, UnauthenticatedError } from '../../functions/domain/errors';
+import {
+  DependencyUnavailableError,
+  ForbiddenError,
+  InvalidRequestError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../functions/domain/errors';
 import { callerFromClaims, parseGroups } from '../../functions/http/caller-from-claims';
 import { problemFromError } from '../../functions/http/problem';
 import { flattenClaims } from '../../local/gateway';

@@ -4,10 +4,10 @@
  * them, linted as if it were planted in functions/domain (or functions/ports) with the repository's
  * own ESLint configuration.
  */
+import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +26,15 @@ async function refusals(name: string, file: string): Promise<Refusal[]> {
   const lines = text.split('\n');
   return result!.messages
     .filter((m) => m.ruleId === 'no-restricted-imports')
-    .map((m) => ({ source: /from '([^']+)'|import '([^']+)'/.exec(lines[m.line - 1] ?? '')?.slice(1).find(Boolean) ?? '?', severity: m.severity, message: m.message }));
+    .map((m) => ({
+      source:
+        /from '([^']+)'|import '([^']+)'/
+          .exec(lines[m.line - 1] ?? '')
+          ?.slice(1)
+          .find(Boolean) ?? '?',
+      severity: m.severity,
+      message: m.message,
+    }));
 }
 
 /** Every import source in a fixture, to check the expectations below name real lines of it. */
@@ -74,12 +82,16 @@ const inPorts = await refusals(PORTS_FIXTURE, 'functions/ports/planted.ts');
 
 describe('the domain depends on nothing outward', () => {
   it('plants every kind of import the expectations name, and each allowed one', () => {
-    expect(sources(DOMAIN_FIXTURE).sort()).toEqual([...Object.values(DOMAIN_FORBIDDEN).flat(), ...ownMessageSources, ...DOMAIN_ALLOWED].sort());
+    expect(sources(DOMAIN_FIXTURE).sort()).toEqual(
+      [...Object.values(DOMAIN_FORBIDDEN).flat(), ...ownMessageSources, ...DOMAIN_ALLOWED].sort(),
+    );
   });
 
   it.each(Object.entries(DOMAIN_FORBIDDEN))('refuses an import of %s in functions/domain', (_kind, forbidden) => {
     for (const source of forbidden) {
-      expect(inDomain.filter((r) => r.source === source)).toEqual([{ source, severity: 2, message: expect.stringContaining('The domain depends on nothing outward') }]);
+      expect(inDomain.filter((r) => r.source === source)).toEqual([
+        { source, severity: 2, message: expect.stringContaining('The domain depends on nothing outward') },
+      ]);
       expect(deeperInDomain.filter((r) => r.source === source)).toHaveLength(1);
     }
   });
@@ -95,7 +107,7 @@ describe('the domain depends on nothing outward', () => {
     expect(inDomain.map((r) => r.source).sort()).toEqual([...Object.values(DOMAIN_FORBIDDEN).flat(), ...ownMessageSources].sort());
   });
 
-  it('is the domain\'s boundary only: an adapter may import the AWS SDK and the runtime', () => {
+  it("is the domain's boundary only: an adapter may import the AWS SDK and the runtime", () => {
     expect(inAdapters).toEqual([]);
   });
 });
@@ -107,7 +119,9 @@ describe('ports never import their adapters', () => {
 
   it.each(Object.entries(PORTS_FORBIDDEN))('refuses an import of %s in functions/ports', (_kind, forbidden) => {
     for (const source of forbidden) {
-      expect(inPorts.filter((r) => r.source === source)).toEqual([{ source, severity: 2, message: expect.stringContaining('Ports never import') }]);
+      expect(inPorts.filter((r) => r.source === source)).toEqual([
+        { source, severity: 2, message: expect.stringContaining('Ports never import') },
+      ]);
     }
   });
 

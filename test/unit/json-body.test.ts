@@ -13,7 +13,13 @@ beforeAll(() => {
   process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'newcomer-intake-test';
 });
 
-const registration = { gender: 'FEMALE', registrationDate: '2024-03-01', siteId: 'ON-SCH-000042', postalCode: 'K1P 5J9', comments: 'Wants French classes' };
+const registration = {
+  gender: 'FEMALE',
+  registrationDate: '2024-03-01',
+  siteId: 'ON-SCH-000042',
+  postalCode: 'K1P 5J9',
+  comments: 'Wants French classes',
+};
 
 interface Answer {
   statusCode: number;
@@ -31,8 +37,16 @@ async function post(parts: EventParts & { base64?: Uint8Array }) {
   const event = httpEvent({ method: 'POST', ...parts, headers: { 'content-type': 'application/json', ...parts.headers } });
   if (parts.base64) Object.assign(event, { body: Buffer.from(parts.base64).toString('base64'), isBase64Encoded: true });
   const handler = httpRoute(route('registerAnonymousClient'), implement);
-  const result = (await handler(event, localLambdaContext('registerAnonymousClient', 10))) as { statusCode: number; headers: Record<string, string>; body?: string };
-  const answer: Answer = { statusCode: result.statusCode, headers: result.headers, body: result.body === undefined ? undefined : JSON.parse(result.body) };
+  const result = (await handler(event, localLambdaContext('registerAnonymousClient', 10))) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  const answer: Answer = {
+    statusCode: result.statusCode,
+    headers: result.headers,
+    body: result.body === undefined ? undefined : JSON.parse(result.body),
+  };
   return { answer, received };
 }
 
@@ -45,26 +59,32 @@ function bytesWith(text: string, bad: number[]): Uint8Array {
 const pointers = (answer: Answer) => (answer.body.errors as { pointer: string }[]).map((e) => e.pointer).sort();
 
 describe('the JSON body: charset', () => {
-  it.each(['application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"', 'Application/JSON; Charset=utf8'])(
-    'takes %s',
-    async (contentType) => {
-      const { answer, received } = await post({ body: registration, headers: { 'content-type': contentType } });
-      expect(answer.statusCode).toBe(201);
-      expect(received).toEqual(registration);
-    },
-  );
+  it.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'application/json; charset="utf-8"',
+    'Application/JSON; Charset=utf8',
+  ])('takes %s', async (contentType) => {
+    const { answer, received } = await post({ body: registration, headers: { 'content-type': contentType } });
+    expect(answer.statusCode).toBe(201);
+    expect(received).toEqual(registration);
+  });
 
-  it.each(['application/json; charset=utf-16', 'application/json; charset=latin1', 'application/json; charset="ISO-8859-1"', 'application/json; charset=', 'application/json; charset=utf-8; charset=utf-16'])(
-    'answers 415 to %s, in the caller\'s language',
-    async (contentType) => {
-      const { answer, received } = await post({ body: registration, headers: { 'content-type': contentType } });
-      expect(answer.statusCode).toBe(415);
-      expect(answer.body.detail).toBe('Send the body in UTF-8: a charset parameter, if any, must be utf-8.');
-      expect(received).toBeUndefined();
-      const french = await post({ body: registration, headers: { 'content-type': contentType, 'accept-language': 'fr-CA' } });
-      expect(french.answer.body.detail).toBe('Envoyez le corps en UTF-8\u00a0: le paramètre charset, s’il est présent, doit valoir utf-8.');
-    },
-  );
+  it.each([
+    'application/json; charset=utf-16',
+    'application/json; charset=latin1',
+    'application/json; charset="ISO-8859-1"',
+    'application/json; charset=',
+    'application/json; charset=utf-8; charset=utf-16',
+  ])("answers 415 to %s, in the caller's language", async (contentType) => {
+    const { answer, received } = await post({ body: registration, headers: { 'content-type': contentType } });
+    expect(answer.statusCode).toBe(415);
+    expect(answer.body.detail).toBe('Send the body in UTF-8: a charset parameter, if any, must be utf-8.');
+    expect(received).toBeUndefined();
+    const french = await post({ body: registration, headers: { 'content-type': contentType, 'accept-language': 'fr-CA' } });
+    expect(french.answer.body.detail).toBe('Envoyez le corps en UTF-8\u00a0: le paramètre charset, s’il est présent, doit valoir utf-8.');
+  });
 
   it('answers 415 to a UTF-16 body declared as such, before looking at its size', async () => {
     const utf16 = Buffer.from(JSON.stringify({ ...registration, comments: 'x'.repeat(40_000) }), 'utf16le');
@@ -90,7 +110,10 @@ describe('the JSON body: bytes that are not UTF-8', () => {
     const bytes = bytesWith(JSON.stringify({ ...registration, comments: 'caf@@' }), bad);
     const { answer, received } = await post({ base64: bytes });
     expect(answer.statusCode).toBe(400);
-    expect(answer.body).toMatchObject({ detail: 'The body is not valid UTF-8 text.', errors: [{ pointer: '/comments', detail: 'contains bytes that are not valid UTF-8' }] });
+    expect(answer.body).toMatchObject({
+      detail: 'The body is not valid UTF-8 text.',
+      errors: [{ pointer: '/comments', detail: 'contains bytes that are not valid UTF-8' }],
+    });
     expect(received).toBeUndefined();
     const french = await post({ base64: bytes, headers: { 'accept-language': 'fr' } });
     expect(french.answer.body).toMatchObject({
@@ -100,8 +123,16 @@ describe('the JSON body: bytes that are not UTF-8', () => {
   });
 
   it('names every field holding such bytes, keys included, at any depth', async () => {
-    const text = JSON.stringify({ clients: [{ ...registration, comments: 'ok' }, { ...registration, comments: 'x@@', postalCode: '@@' }], 'k@@': 1 });
-    const bytes = Buffer.concat(text.split('@@').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xe9]), Buffer.from(part)])));
+    const text = JSON.stringify({
+      clients: [
+        { ...registration, comments: 'ok' },
+        { ...registration, comments: 'x@@', postalCode: '@@' },
+      ],
+      'k@@': 1,
+    });
+    const bytes = Buffer.concat(
+      text.split('@@').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xe9]), Buffer.from(part)])),
+    );
     const { answer } = await post({ base64: bytes });
     expect(answer.statusCode).toBe(400);
     expect(pointers(answer)).toEqual(['/clients/1/comments', '/clients/1/postalCode', '/k\uFFFD']);
@@ -122,7 +153,9 @@ describe('the JSON body: bytes that are not UTF-8', () => {
 
 describe('the JSON body: strings that are not well-formed Unicode', () => {
   it('takes a surrogate pair written as two escapes', async () => {
-    const { answer, received } = await post({ body: `{"gender":"FEMALE","registrationDate":"2024-03-01","siteId":"ON-SCH-000042","comments":"\\ud83d\\ude00"}` });
+    const { answer, received } = await post({
+      body: `{"gender":"FEMALE","registrationDate":"2024-03-01","siteId":"ON-SCH-000042","comments":"\\ud83d\\ude00"}`,
+    });
     expect(answer.statusCode).toBe(201);
     expect(received).toMatchObject({ comments: '😀' });
   });
@@ -136,10 +169,14 @@ describe('the JSON body: strings that are not well-formed Unicode', () => {
     const body = `{"gender":"FEMALE","registrationDate":"2024-03-01","siteId":"ON-SCH-000042","comments":"${escape}"}`;
     const { answer, received } = await post({ body });
     expect(answer.statusCode).toBe(400);
-    expect(answer.body.errors).toEqual([{ pointer: '/comments', detail: 'is not well-formed Unicode text (it contains a lone surrogate)' }]);
+    expect(answer.body.errors).toEqual([
+      { pointer: '/comments', detail: 'is not well-formed Unicode text (it contains a lone surrogate)' },
+    ]);
     expect(received).toBeUndefined();
     const french = await post({ body, headers: { 'accept-language': 'fr' } });
-    expect(french.answer.body.errors).toEqual([{ pointer: '/comments', detail: 'n’est pas du texte Unicode bien formé (il contient un seizet d’indirection isolé)' }]);
+    expect(french.answer.body.errors).toEqual([
+      { pointer: '/comments', detail: 'n’est pas du texte Unicode bien formé (il contient un seizet d’indirection isolé)' },
+    ]);
   });
 
   it('names every such string, keys and values, at any depth', async () => {
@@ -161,8 +198,12 @@ describe('the JSON body: strings that are not well-formed Unicode', () => {
     const deepSurrogate = `${'{"a":'.repeat(5_000)}"\\ud800"${'}'.repeat(5_000)}`;
     const { answer } = await post({ body: deepSurrogate });
     expect(answer.statusCode).toBe(400);
-    expect(answer.body.errors).toEqual([{ pointer: '/a'.repeat(5_000), detail: 'is not well-formed Unicode text (it contains a lone surrogate)' }]);
+    expect(answer.body.errors).toEqual([
+      { pointer: '/a'.repeat(5_000), detail: 'is not well-formed Unicode text (it contains a lone surrogate)' },
+    ]);
     const deepBadBytes = bytesWith(`${'{"a":'.repeat(5_000)}"x@@"${'}'.repeat(5_000)}`, [0xff]);
-    expect((await post({ base64: deepBadBytes })).answer.body.errors).toEqual([{ pointer: '/a'.repeat(5_000), detail: 'contains bytes that are not valid UTF-8' }]);
+    expect((await post({ base64: deepBadBytes })).answer.body.errors).toEqual([
+      { pointer: '/a'.repeat(5_000), detail: 'contains bytes that are not valid UTF-8' },
+    ]);
   });
 });

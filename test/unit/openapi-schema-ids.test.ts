@@ -58,7 +58,9 @@ describe('the OpenAPI document built for several days in one process', () => {
       expect(arrivalYearMaximum(document, 'AnonymousClientRegistration')).toBe(Number(today.slice(0, 4)));
       expect(arrivalYearMaximum(document, 'AnonymousClientEdit')).toBe(Number(today.slice(0, 4)));
       // Still a component referenced by name, not inlined: the batch refers to the registration.
-      expect(JSON.stringify(document.components?.schemas?.AnonymousClientBatchRegistration)).toContain('#/components/schemas/AnonymousClientRegistration');
+      expect(JSON.stringify(document.components?.schemas?.AnonymousClientBatchRegistration)).toContain(
+        '#/components/schemas/AnonymousClientRegistration',
+      );
     }
     const [first, , , again, last, lastAgain] = documents;
     expect(again!.document).toEqual(first!.document);

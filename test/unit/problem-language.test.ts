@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../functions/api/openapi';
 import { anonymousClientRules, SERVER_OWNED_FIELDS } from '../../functions/domain/anonymous-client';
-import { NotFoundError } from '../../functions/domain/errors';
 import { CLIENT_MESSAGES, clientMessage } from '../../functions/domain/client-messages';
+import { NotFoundError } from '../../functions/domain/errors';
 import { COMMON_MESSAGES, message, render } from '../../functions/domain/messages';
 import { RECEIPT_MESSAGES } from '../../functions/domain/receipts/receipt-messages';
 import { problemFromError } from '../../functions/http/problem';
@@ -39,7 +39,9 @@ describe('message catalog', () => {
     const tooLarge = message('request.tooLarge', { bytes: 70000, limit: 65536 });
     expect(render(tooLarge, 'en')).toBe('The body is 70000 bytes; the limit is 65536 (64 KiB).');
     expect(render(tooLarge, 'fr')).toBe('Le corps fait 70\u00a0000 octets; la limite est de 65\u00a0536 (64 Kio).');
-    expect(render(clientMessage('field.arrivalYear', { min: 1900, max: 2024 }), 'fr')).toBe('doit être une année de 1900 à 2024, ou «\u00a0UNKNOWN\u00a0»');
+    expect(render(clientMessage('field.arrivalYear', { min: 1900, max: 2024 }), 'fr')).toBe(
+      'doit être une année de 1900 à 2024, ou «\u00a0UNKNOWN\u00a0»',
+    );
   });
 });
 
@@ -49,7 +51,11 @@ describe('problem+json in the caller’s language', () => {
     try {
       parseOrThrow(rules.registration, body, { serverOwnedFields: SERVER_OWNED_FIELDS });
     } catch (error) {
-      return problemFromError(error, 'req-1', language).body as { title: string; detail: string; errors: { pointer: string; detail: string }[] };
+      return problemFromError(error, 'req-1', language).body as {
+        title: string;
+        detail: string;
+        errors: { pointer: string; detail: string }[];
+      };
     }
     throw new Error('expected a 400');
   };
@@ -62,7 +68,8 @@ describe('problem+json in the caller’s language', () => {
       errors: [
         {
           pointer: '/postalCode',
-          detail: 'must be a Canadian postal code (A1A 1A1) or its first three characters (A1A); letters D, F, I, O, Q, U are never used, W and Z never first',
+          detail:
+            'must be a Canadian postal code (A1A 1A1) or its first three characters (A1A); letters D, F, I, O, Q, U are never used, W and Z never first',
         },
         { pointer: '/registrationDate', detail: 'is required' },
         { pointer: '/nickname', detail: 'is not a field of this request' },
@@ -102,7 +109,10 @@ describe('problem+json in the caller’s language', () => {
   it('translates the rules that depend on today, and domain errors', () => {
     const late = problemOf({ gender: 'FEMALE', registrationDate: '2024-03-02', siteId: 'ON-SCH-000001' }, 'fr');
     expect(late.errors).toEqual([
-      { pointer: '/registrationDate', detail: 'ne doit pas dépasser la date d’aujourd’hui (2024-03-01) dans le fuseau horaire de l’organisme' },
+      {
+        pointer: '/registrationDate',
+        detail: 'ne doit pas dépasser la date d’aujourd’hui (2024-03-01) dans le fuseau horaire de l’organisme',
+      },
     ]);
     const notFound = problemFromError(new NotFoundError(clientMessage('client.notFound')), 'r', 'fr').body;
     expect(notFound).toMatchObject({ title: 'Introuvable', detail: 'Aucun client anonyme de votre organisme n’a cet identifiant.' });
@@ -116,7 +126,10 @@ describe('problem+json in the caller’s language', () => {
 describe('the OpenAPI document', () => {
   it('offers Accept-Language on every operation and describes Content-Language and Vary on every problem answer', () => {
     const document = buildOpenApiDocument({ version: 'test', today: '2024-03-01' }) as unknown as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>
+      >;
     };
     const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
     expect(operations.length).toBeGreaterThan(10);

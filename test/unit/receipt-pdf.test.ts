@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
-import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import type { ReceiptLanguage } from '../../functions/domain/receipts/receipt';
-import { pdfFonts, pdfPageTexts } from '../support/pdf-text';
+import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';
 import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';
+import { pdfFonts, pdfPageTexts } from '../support/pdf-text';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -72,7 +72,10 @@ describe('the PDF receipt', () => {
 
   it('wraps a 4,000-character comment over several pages, each numbered "page x of y"', async () => {
     const words = 'Needs help finding housing near a bus line; asked about ESL, childcare and credential recognition. ';
-    const comments = words.repeat(Math.ceil(4000 / words.length)).slice(0, 4000).trim();
+    const comments = words
+      .repeat(Math.ceil(4000 / words.length))
+      .slice(0, 4000)
+      .trim();
     for (const language of ['en', 'fr'] as const) {
       const pages = await pdfPageTexts(await renderPdfReceipt(sampleContext(language, { comments })));
       expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -130,7 +133,9 @@ describe('the PDF receipt', () => {
 
   it('embeds a Chinese font only for Chinese text, as a small subset', async () => {
     const names = async (comments: string) =>
-      (await pdfFonts(await renderPdfReceipt(sampleContext('en', { comments })))).map((font) => `${font.name.replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, '')}:${font.embedded}`);
+      (await pdfFonts(await renderPdfReceipt(sampleContext('en', { comments })))).map(
+        (font) => `${font.name.replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, '')}:${font.embedded}`,
+      );
     expect((await names(SAMPLE_COMMENTS.cyrillic)).sort()).toEqual(['NotoSans-Bold:true', 'NotoSans-Regular:true']);
     expect((await names(SAMPLE_COMMENTS.arabicAndChinese)).sort()).toEqual(
       ['NotoSans-Bold:true', 'NotoSans-Regular:true', 'NotoSansArabic-Regular:true', 'NotoSansSC-Regular:true'].sort(),

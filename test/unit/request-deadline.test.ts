@@ -10,9 +10,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { route } from '../../functions/api/routes';
-import { withStorageErrors, isTransientAwsError } from '../../functions/adapters/dynamodb/errors';
+import { isTransientAwsError, withStorageErrors } from '../../functions/adapters/dynamodb/errors';
 import { boundToRequestDeadline } from '../../functions/adapters/request-deadline-binding';
+import { route } from '../../functions/api/routes';
 import { httpRoute, type RouteImplementation } from '../../functions/http/route-pipeline';
 import { readEnv } from '../../functions/runtime/env';
 import {
@@ -48,7 +48,11 @@ interface Answer {
 
 async function invoke(implement: RouteImplementation<any>, context: Context = localLambdaContext('getHealth', 13)): Promise<Answer> {
   const handler = httpRoute(route('getHealth'), implement);
-  const result = (await handler(httpEvent({ claims: null }), context)) as { statusCode: number; headers: Record<string, string>; body?: string };
+  const result = (await handler(httpEvent({ claims: null }), context)) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body?: string;
+  };
   return { statusCode: result.statusCode, headers: result.headers, body: result.body === undefined ? undefined : JSON.parse(result.body) };
 }
 
@@ -185,16 +189,20 @@ function stalledDocumentClient() {
   return { db: DynamoDBDocumentClient.from(client), calls: stalled.calls };
 }
 
-const read = (db: DynamoDBDocumentClient) => withStorageErrors('read client', () => db.send(new GetCommand({ TableName: 't', Key: { pk: 'a', sk: 'b' } })));
+const read = (db: DynamoDBDocumentClient) =>
+  withStorageErrors('read client', () => db.send(new GetCommand({ TableName: 't', Key: { pk: 'a', sk: 'b' } })));
 
 describe('an AWS SDK call bound to the deadline', () => {
   it('is aborted when the deadline passes, once (no retry), and the request answers 503 with Retry-After', async () => {
     const { db, calls } = stalledDocumentClient();
     const started = Date.now();
-    const answer = await invoke(async () => {
-      await read(db);
-      return { status: 200, body: {} };
-    }, localLambdaContext('getHealth', 1.5));
+    const answer = await invoke(
+      async () => {
+        await read(db);
+        return { status: 200, body: {} };
+      },
+      localLambdaContext('getHealth', 1.5),
+    );
     const elapsed = Date.now() - started;
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('2');
@@ -240,7 +248,13 @@ describe('an AWS SDK call bound to the deadline', () => {
 
   it('is mapped to 503 whatever the SDK calls the failure (timeouts, aborts, resets)', () => {
     const named = (name: string, code?: string) => Object.assign(new Error(name), { name, ...(code ? { code } : {}) });
-    for (const error of [named('TimeoutError', 'ETIMEDOUT'), named('AbortError'), named('TimeoutError'), named('Error', 'ECONNRESET'), named('Error', 'ECONNREFUSED')]) {
+    for (const error of [
+      named('TimeoutError', 'ETIMEDOUT'),
+      named('AbortError'),
+      named('TimeoutError'),
+      named('Error', 'ECONNRESET'),
+      named('Error', 'ECONNREFUSED'),
+    ]) {
       expect(isTransientAwsError(error), `${error.name} ${(error as { code?: string }).code}`).toBe(true);
     }
     expect(isTransientAwsError(named('ValidationException'))).toBe(false);

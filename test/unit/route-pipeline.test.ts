@@ -30,13 +30,31 @@ interface Answer {
 }
 
 /** Runs `implement` behind the real pipeline of route `id`, as Lambda would. */
-async function invoke<Id extends RouteId>(id: Id, parts: EventParts, implement: RouteImplementation<any> = async () => ({ status: 200, body: { ok: true } })) {
+async function invoke<Id extends RouteId>(
+  id: Id,
+  parts: EventParts,
+  implement: RouteImplementation<any> = async () => ({ status: 200, body: { ok: true } }),
+) {
   const handler = httpRoute(route(id), implement);
-  const result = (await handler(httpEvent(parts), localLambdaContext(id, 10))) as { statusCode: number; headers: Record<string, string>; body?: string };
-  return { statusCode: result.statusCode, headers: result.headers, body: result.body === undefined ? undefined : JSON.parse(result.body) } as Answer;
+  const result = (await handler(httpEvent(parts), localLambdaContext(id, 10))) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  return {
+    statusCode: result.statusCode,
+    headers: result.headers,
+    body: result.body === undefined ? undefined : JSON.parse(result.body),
+  } as Answer;
 }
 
-const registration = { gender: 'FEMALE', registrationDate: '2024-03-01', siteId: 'ON-SCH-000042', postalCode: 'k1p5j9', comments: 'Wants French classes' };
+const registration = {
+  gender: 'FEMALE',
+  registrationDate: '2024-03-01',
+  siteId: 'ON-SCH-000042',
+  postalCode: 'k1p5j9',
+  comments: 'Wants French classes',
+};
 
 /** Captures what the pipeline writes (Powertools writes its JSON lines to stdout, errors to stderr). */
 function captureOutput() {
@@ -45,7 +63,10 @@ function captureOutput() {
     lines.push(String(chunk));
     return true;
   };
-  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+  ];
   return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
 
@@ -116,14 +137,26 @@ describe('the route pipeline: input it refuses before the implementation runs', 
   it('refuses a body that is not JSON (400), not application/json (415) or over 64 KiB (413)', async () => {
     const notJson = await invoke('registerAnonymousClient', { method: 'POST', body: '{"gender":' }, never);
     expect(notJson).toMatchObject({ statusCode: 400, body: { errors: [{ pointer: '' }] } });
-    const form = await invoke('registerAnonymousClient', { method: 'POST', body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, never);
+    const form = await invoke(
+      'registerAnonymousClient',
+      { method: 'POST', body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      never,
+    );
     expect(form.statusCode).toBe(415);
-    const large = await invoke('registerAnonymousClient', { method: 'POST', body: { ...registration, comments: 'x'.repeat(70_000) } }, never);
+    const large = await invoke(
+      'registerAnonymousClient',
+      { method: 'POST', body: { ...registration, comments: 'x'.repeat(70_000) } },
+      never,
+    );
     expect(large.statusCode).toBe(413);
   });
 
   it('names every bad field of a body, and refuses fields the server owns', async () => {
-    const answer = await invoke('registerAnonymousClient', { method: 'POST', body: { ...registration, gender: 'NOPE', postalCode: 'Q9Q', agency: 'x' } }, never);
+    const answer = await invoke(
+      'registerAnonymousClient',
+      { method: 'POST', body: { ...registration, gender: 'NOPE', postalCode: 'Q9Q', agency: 'x' } },
+      never,
+    );
     expect(answer.statusCode).toBe(400);
     expect(answer.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/agency', '/gender', '/postalCode']);
     expect(JSON.stringify(answer.body)).not.toContain('Q9Q');
@@ -133,7 +166,11 @@ describe('the route pipeline: input it refuses before the implementation runs', 
     expect((await invoke('getReferenceData', { claims: null }, never)).statusCode).toBe(401);
     const staffOnHistory = await invoke('getAnonymousClientHistory', { pathParameters: { clientId: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' } }, never);
     expect(staffOnHistory.statusCode).toBe(403);
-    const operatorOnClients = await invoke('getAnonymousClient', { claims: { ...STAFF_CLAIMS, 'cognito:groups': '[operator]' }, pathParameters: { clientId: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' } }, never);
+    const operatorOnClients = await invoke(
+      'getAnonymousClient',
+      { claims: { ...STAFF_CLAIMS, 'cognito:groups': '[operator]' }, pathParameters: { clientId: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' } },
+      never,
+    );
     expect(operatorOnClients.statusCode).toBe(403);
   });
 
@@ -142,7 +179,12 @@ describe('the route pipeline: input it refuses before the implementation runs', 
     expect((await invoke('beginSession', { ...badEverything, claims: null }, never)).statusCode).toBe(401);
     expect((await invoke('beginSession', badEverything, never)).statusCode).toBe(415);
     expect((await invoke('beginSession', { ...badEverything, body: { sessionType: 'NOPE' }, headers: {} }, never)).statusCode).toBe(404);
-    const goodId = { ...badEverything, pathParameters: { clientId: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' }, body: { sessionType: 'NOPE' }, headers: {} };
+    const goodId = {
+      ...badEverything,
+      pathParameters: { clientId: '7M2K9Q4TZ8W3XH5RBN6CDFJPVA' },
+      body: { sessionType: 'NOPE' },
+      headers: {},
+    };
     expect((await invoke('beginSession', goodId, never)).statusCode).toBe(400);
   });
 });

@@ -31,7 +31,12 @@ describe('the route table', () => {
           for (const value of ['A'.repeat(8000), `${example},`.repeat(8000 / example.length) + example, `${example.slice(0, 8)}\u0000<>`]) {
             const result = schema.safeParse({ [name]: value });
             const refused = !result.success && result.error.issues.some((issue) => issue.path[0] === name);
-            expect({ route: route.operationId, name, length: value.length, refused }).toEqual({ route: route.operationId, name, length: value.length, refused: true });
+            expect({ route: route.operationId, name, length: value.length, refused }).toEqual({
+              route: route.operationId,
+              name,
+              length: value.length,
+              refused: true,
+            });
           }
         }
       }

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../functions/domain/site';
-import {
-  MAX_REPORTED_ERRORS,
-  parseSiteCatalogCsv,
-  sitesToCsv,
-  type SiteCatalogCsvResult,
-} from '../../functions/domain/site-catalog-csv';
+import { MAX_REPORTED_ERRORS, parseSiteCatalogCsv, sitesToCsv, type SiteCatalogCsvResult } from '../../functions/domain/site-catalog-csv';
 
 const HEADER = 'siteId,name,category,group,address,city,postalCode,active';
 const ROW_1 = 'ON-SCH-000001,Maplewood Public School,SCHOOL,Toronto District School Board,12 Dundas Street West,Toronto,M5V 2T6,true';
-const ROW_2 = 'ON-NSC-000001,Toronto Public Library – Parkdale Branch,NON_SCHOOL,Toronto Public Library,1303 Queen Street West,Toronto,M6K 1L6,false';
+const ROW_2 =
+  'ON-NSC-000001,Toronto Public Library – Parkdale Branch,NON_SCHOOL,Toronto Public Library,1303 Queen Street West,Toronto,M6K 1L6,false';
 const ROW_3 = 'ON-REC-000001,COSTI Reception Centre,RECEPTION_CENTRE,Reception Centres – GTA,100 Lippincott Street,Toronto,M5S 2P1,true';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -55,7 +51,10 @@ describe('sitesToCsv', () => {
     ['a carriage return', 'Line one\r\nLine two', '"Line one\r\nLine two"'],
     ['only an apostrophe and accents', "École élémentaire L'Odyssée", "École élémentaire L'Odyssée"],
   ])('quotes a field only when it needs it: %s', (_label, name, expected) => {
-    const line = sitesToCsv([site({ name })]).split('\n').slice(1).join('\n');
+    const line = sitesToCsv([site({ name })])
+      .split('\n')
+      .slice(1)
+      .join('\n');
     expect(line).toContain(`,${expected},`);
   });
 
@@ -68,18 +67,57 @@ describe('parseSiteCatalogCsv', () => {
   it('round-trips sites through sitesToCsv, including commas, quotes, accents and line breaks', () => {
     const sites: Site[] = [
       site({}),
-      site({ siteId: 'ON-SCH-000002', name: 'St. Michael\'s Catholic Elementary School, "North" Campus', group: 'Toronto Catholic District School Board' }),
-      site({ siteId: 'ON-SCH-000003', name: 'École secondaire catholique Sainte-Marguerite-Bourgeoys', group: "Conseil scolaire de district catholique de l'Est ontarien", city: 'Hawkesbury', postalCode: 'K6A 1A1', address: '45 rue Principale' }),
-      site({ siteId: 'ON-NSC-000001', category: 'NON_SCHOOL', name: 'Centre communautaire\nLe Cœur-Vaillant', group: 'City of Ottawa Community Centres', city: 'Ottawa', postalCode: 'K1L 8B9', active: false }),
-      site({ siteId: 'ON-NSC-000002', category: 'NON_SCHOOL', name: 'Refugee Family Residence – Malton', group: 'Shelters – Peel', address: '120-45 Main Street, Suite 3\r\nRear entrance', city: 'Mississauga', postalCode: 'L4T 1A1' }),
-      site({ siteId: 'ON-REC-000001', category: 'RECEPTION_CENTRE', name: 'Ottawa Newcomer Reception Centre', group: 'Reception Centres – Eastern Ontario', city: 'Ottawa', postalCode: 'K2P 0A4' }),
+      site({
+        siteId: 'ON-SCH-000002',
+        name: 'St. Michael\'s Catholic Elementary School, "North" Campus',
+        group: 'Toronto Catholic District School Board',
+      }),
+      site({
+        siteId: 'ON-SCH-000003',
+        name: 'École secondaire catholique Sainte-Marguerite-Bourgeoys',
+        group: "Conseil scolaire de district catholique de l'Est ontarien",
+        city: 'Hawkesbury',
+        postalCode: 'K6A 1A1',
+        address: '45 rue Principale',
+      }),
+      site({
+        siteId: 'ON-NSC-000001',
+        category: 'NON_SCHOOL',
+        name: 'Centre communautaire\nLe Cœur-Vaillant',
+        group: 'City of Ottawa Community Centres',
+        city: 'Ottawa',
+        postalCode: 'K1L 8B9',
+        active: false,
+      }),
+      site({
+        siteId: 'ON-NSC-000002',
+        category: 'NON_SCHOOL',
+        name: 'Refugee Family Residence – Malton',
+        group: 'Shelters – Peel',
+        address: '120-45 Main Street, Suite 3\r\nRear entrance',
+        city: 'Mississauga',
+        postalCode: 'L4T 1A1',
+      }),
+      site({
+        siteId: 'ON-REC-000001',
+        category: 'RECEPTION_CENTRE',
+        name: 'Ottawa Newcomer Reception Centre',
+        group: 'Reception Centres – Eastern Ontario',
+        city: 'Ottawa',
+        postalCode: 'K2P 0A4',
+      }),
     ];
     const result = parseSiteCatalogCsv(utf8(sitesToCsv(sites)));
     expect(sitesOf(result)).toEqual(sites);
   });
 
   it('normalizes postal codes and trims names as the site schema does', () => {
-    const result = parseSiteCatalogCsv(csv(HEADER, 'ON-SCH-000001,  Maplewood Public School ,SCHOOL,Toronto District School Board,12 Dundas Street West,Toronto,m5v2t6,true'));
+    const result = parseSiteCatalogCsv(
+      csv(
+        HEADER,
+        'ON-SCH-000001,  Maplewood Public School ,SCHOOL,Toronto District School Board,12 Dundas Street West,Toronto,m5v2t6,true',
+      ),
+    );
     expect(sitesOf(result)).toEqual([site({})]);
   });
 
@@ -114,11 +152,7 @@ describe('parseSiteCatalogCsv', () => {
   describe('header', () => {
     it.each([
       ['a missing column', 'siteId,name,category,address,city,postalCode,active', [{ field: 'group', message: 'missing column "group"' }]],
-      [
-        'an unknown column',
-        `${HEADER},notes`,
-        [{ field: 'notes', message: 'unknown column "notes"' }],
-      ],
+      ['an unknown column', `${HEADER},notes`, [{ field: 'notes', message: 'unknown column "notes"' }]],
       [
         'a renamed column',
         'siteId,name,category,board,address,city,postalCode,active',
@@ -137,7 +171,11 @@ describe('parseSiteCatalogCsv', () => {
       ],
       ['an unnamed column', `${HEADER},`, [{ message: expect.stringContaining('no name') }]],
       ['a repeated column', `${HEADER},name`, [{ field: 'name', message: 'column "name" appears more than once' }]],
-      ['the right columns in another order', 'name,siteId,category,group,address,city,postalCode,active', [{ message: expect.stringContaining('wrong order') }]],
+      [
+        'the right columns in another order',
+        'name,siteId,category,group,address,city,postalCode,active',
+        [{ message: expect.stringContaining('wrong order') }],
+      ],
     ])('reports %s on line 1 by name', (_label, header, expected) => {
       const errors = errorsOf(parseSiteCatalogCsv(csv(header, ROW_1)));
       expect(errors).toEqual(expected.map((e) => expect.objectContaining({ line: 1, ...e })));
@@ -173,12 +211,7 @@ describe('parseSiteCatalogCsv', () => {
     it('reports every problem in one pass, in line order', () => {
       const errors = errorsOf(
         parseSiteCatalogCsv(
-          csv(
-            HEADER,
-            ROW_1.replace(',SCHOOL,', ',school,').replace(/,true$/, ',y'),
-            ROW_2,
-            ROW_3.replace('M5S 2P1', 'D5S 2P1'),
-          ),
+          csv(HEADER, ROW_1.replace(',SCHOOL,', ',school,').replace(/,true$/, ',y'), ROW_2, ROW_3.replace('M5S 2P1', 'D5S 2P1')),
         ),
       );
       expect(errors.map((e) => [e.line, e.field])).toEqual([
@@ -189,7 +222,8 @@ describe('parseSiteCatalogCsv', () => {
     });
 
     it('counts physical lines, so a row after a quoted multi-line field gets the right line', () => {
-      const multiLine = 'ON-NSC-000002,"Centre communautaire\nLe Cœur-Vaillant\r\nAnnex",NON_SCHOOL,City of Ottawa Community Centres,"1 Main Street,\nRear",Ottawa,K1L 8B9,true';
+      const multiLine =
+        'ON-NSC-000002,"Centre communautaire\nLe Cœur-Vaillant\r\nAnnex",NON_SCHOOL,City of Ottawa Community Centres,"1 Main Street,\nRear",Ottawa,K1L 8B9,true';
       const badPostal = ROW_3.replace('M5S 2P1', 'M5S 2P');
       // Lines: 1 header, 2 ROW_1, 3-6 the multi-line row, 7 bad postal code.
       const errors = errorsOf(parseSiteCatalogCsv(csv(HEADER, ROW_1, multiLine, badPostal)));
@@ -206,22 +240,30 @@ describe('parseSiteCatalogCsv', () => {
     });
 
     it('counts CRLF inside a quoted field as one line break', () => {
-      const text = [HEADER, 'ON-NSC-000002,"a\r\nb",NON_SCHOOL,G,1 Main Street,Ottawa,K1L 8B9,true', ROW_3.replace(',true', ',nope')].join('\r\n');
+      const text = [HEADER, 'ON-NSC-000002,"a\r\nb",NON_SCHOOL,G,1 Main Street,Ottawa,K1L 8B9,true', ROW_3.replace(',true', ',nope')].join(
+        '\r\n',
+      );
       expect(errorsOf(parseSiteCatalogCsv(utf8(text)))).toEqual([expect.objectContaining({ line: 4, field: 'active' })]);
     });
 
     it('reports a quote that is never closed instead of throwing', () => {
-      const errors = errorsOf(parseSiteCatalogCsv(csv(HEADER, ROW_1, 'ON-SCH-000002,"Unclosed name,SCHOOL,G,1 Main Street,Toronto,M5V 2T6,true', ROW_3)));
+      const errors = errorsOf(
+        parseSiteCatalogCsv(csv(HEADER, ROW_1, 'ON-SCH-000002,"Unclosed name,SCHOOL,G,1 Main Street,Toronto,M5V 2T6,true', ROW_3)),
+      );
       expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('never closed') })]);
     });
 
     it('reports a stray quote inside an unquoted field instead of throwing', () => {
-      const errors = errorsOf(parseSiteCatalogCsv(csv(HEADER, ROW_1, 'ON-SCH-000002,The "Hub",SCHOOL,G,1 Main Street,Toronto,M5V 2T6,true', ROW_3)));
+      const errors = errorsOf(
+        parseSiteCatalogCsv(csv(HEADER, ROW_1, 'ON-SCH-000002,The "Hub",SCHOOL,G,1 Main Street,Toronto,M5V 2T6,true', ROW_3)),
+      );
       expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('put the whole field in quotes') })]);
     });
 
     it(`lists at most ${MAX_REPORTED_ERRORS} errors, then says how many more there are`, () => {
-      const rows = Array.from({ length: MAX_REPORTED_ERRORS + 250 }, (_, i) => ROW_1.replace('ON-SCH-000001', `ON-SCH-${i}`).replace(/,true$/, ',maybe'));
+      const rows = Array.from({ length: MAX_REPORTED_ERRORS + 250 }, (_, i) =>
+        ROW_1.replace('ON-SCH-000001', `ON-SCH-${i}`).replace(/,true$/, ',maybe'),
+      );
       const errors = errorsOf(parseSiteCatalogCsv(csv(HEADER, ...rows)));
       expect(errors).toHaveLength(MAX_REPORTED_ERRORS + 1);
       expect(errors[MAX_REPORTED_ERRORS - 1]).toMatchObject({ line: MAX_REPORTED_ERRORS + 1, field: 'active' });
@@ -255,7 +297,9 @@ describe('parseSiteCatalogCsv', () => {
       ['a byte order mark only', new Uint8Array([0xef, 0xbb, 0xbf])],
       ['blank lines only', utf8('\n\r\n  \n')],
     ])('rejects %s as empty', (_label, bytes) => {
-      expect(errorsOf(parseSiteCatalogCsv(bytes))).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('empty') })]);
+      expect(errorsOf(parseSiteCatalogCsv(bytes))).toEqual([
+        expect.objectContaining({ line: 1, message: expect.stringContaining('empty') }),
+      ]);
     });
 
     it.each([
@@ -266,7 +310,9 @@ describe('parseSiteCatalogCsv', () => {
     });
 
     it('reports a blank first line instead of a header', () => {
-      expect(errorsOf(parseSiteCatalogCsv(csv('', HEADER, ROW_1)))).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('blank') })]);
+      expect(errorsOf(parseSiteCatalogCsv(csv('', HEADER, ROW_1)))).toEqual([
+        expect.objectContaining({ line: 1, message: expect.stringContaining('blank') }),
+      ]);
     });
   });
 

@@ -68,7 +68,11 @@ const GOOD_ROW = 'ON-1,Maple School,SCHOOL,Toronto District School Board,1 Main 
 
 describe('catalog import', () => {
   it.each([
-    ['a missing column', 'siteId,name,category,address,city,postalCode,active\nON-1,Maple School,SCHOOL,1 Main Street,Toronto,M5V 2T6,true\n', 1],
+    [
+      'a missing column',
+      'siteId,name,category,address,city,postalCode,active\nON-1,Maple School,SCHOOL,1 Main Street,Toronto,M5V 2T6,true\n',
+      1,
+    ],
     ['a bad category', `${HEADER}\n${GOOD_ROW.replace(',SCHOOL,', ',COLLEGE,')}\n`, 2],
     ['a duplicate id', `${HEADER}\n${GOOD_ROW}\n${GOOD_ROW.replace('Maple', 'Oak')}\n`, 3],
     ['an invalid postal code', `${HEADER}\n${GOOD_ROW}\n${GOOD_ROW.replace('ON-1', 'ON-2').replace('M5V 2T6', 'D5V 2T6')}\n`, 3],
@@ -86,14 +90,21 @@ describe('catalog import', () => {
     const store = new MemoryIndexStore();
     const latin1 = Buffer.from(`${HEADER}\n${GOOD_ROW.replace('Maple', 'École')}\n`, 'latin1');
     const outcome = await importSiteCatalog(latin1, { source: 'latin1.csv', writer: catalog, index: store });
-    expect(outcome).toMatchObject({ ok: false, errors: [expect.objectContaining({ line: 2, message: expect.stringContaining('not UTF-8') })] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      errors: [expect.objectContaining({ line: 2, message: expect.stringContaining('not UTF-8') })],
+    });
     expect(catalog.writes + (store.object ? 1 : 0)).toBe(0);
   });
 
   it('writes the sites, then publishes one snapshot of the merged catalog, reporting progress', async () => {
     const catalog = new MemoryCatalog();
     const store = new MemoryIndexStore();
-    await importSiteCatalog(csv([site('A', 'Alpha School'), site('B', 'Beta School')]), { source: 'one.csv', writer: catalog, index: store });
+    await importSiteCatalog(csv([site('A', 'Alpha School'), site('B', 'Beta School')]), {
+      source: 'one.csv',
+      writer: catalog,
+      index: store,
+    });
     const phases: string[] = [];
     const outcome = await importSiteCatalog(csv([site('B', 'Beta Renamed School', false), site('C', 'Gamma School')]), {
       source: 'two.csv',
@@ -122,7 +133,11 @@ describe('catalog import', () => {
 });
 
 describe('the warm index of a search function', () => {
-  const snapshot = (names: string[]) => encodeSnapshot(names.map((n, i) => site(`S${i}`, n)), { builtAt: 'now', source: 't' });
+  const snapshot = (names: string[]) =>
+    encodeSnapshot(
+      names.map((n, i) => site(`S${i}`, n)),
+      { builtAt: 'now', source: 't' },
+    );
 
   it('loads on first use, checks the tag at most once per interval, and swaps in a newer snapshot', async () => {
     const store = new MemoryIndexStore();
@@ -156,7 +171,9 @@ describe('the warm index of a search function', () => {
     expect(await holder.current()).toBe(loaded);
     expect(events).toEqual(['loaded', 'check-failed']);
     await expect(new SiteIndexHolder(store, { refreshIntervalMs: 1_000 }).current()).rejects.toBeInstanceOf(DependencyUnavailableError);
-    await expect(new SiteIndexHolder(new MemoryIndexStore(), { refreshIntervalMs: 1_000 }).current()).rejects.toBeInstanceOf(DependencyUnavailableError);
+    await expect(new SiteIndexHolder(new MemoryIndexStore(), { refreshIntervalMs: 1_000 }).current()).rejects.toBeInstanceOf(
+      DependencyUnavailableError,
+    );
   });
 
   it('shares one load between concurrent first requests', async () => {
@@ -239,7 +256,11 @@ describe('an already encoded body', () => {
     expect(result).toEqual({
       statusCode: 200,
       // The pipeline's security headers stand beside the route's own.
-      headers: expect.objectContaining({ 'content-encoding': 'gzip', 'content-type': 'application/json', 'X-Content-Type-Options': 'nosniff' }),
+      headers: expect.objectContaining({
+        'content-encoding': 'gzip',
+        'content-type': 'application/json',
+        'X-Content-Type-Options': 'nosniff',
+      }),
       body: 'H4sI',
       isBase64Encoded: true,
     });

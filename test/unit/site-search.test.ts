@@ -97,7 +97,13 @@ describe('matching', () => {
     ['no typo in a word of fewer than 5 letters', 'oqk', []],
     ['no second typo', 'oqkwod', []],
     ['inactive sites never match', 'closed', []],
-    ['an empty query lists every active site', '', CATALOG.filter((s) => s.active).map((s) => s.name).sort()],
+    [
+      'an empty query lists every active site',
+      '',
+      CATALOG.filter((s) => s.active)
+        .map((s) => s.name)
+        .sort(),
+    ],
   ])('%s: %j', (_rule, q, expected) => {
     expect(names(q).sort()).toEqual([...expected].sort());
   });
@@ -145,7 +151,10 @@ describe('matching', () => {
       const expected = scan.search(q);
       const result = big.search({ q, limit: 30 });
       expect(result.total, q).toBe(expected.length);
-      expect(result.items.map((s) => s.siteId), q).toEqual(expected.slice(0, 30).map((m) => m.site.siteId));
+      expect(
+        result.items.map((s) => s.siteId),
+        q,
+      ).toEqual(expected.slice(0, 30).map((m) => m.site.siteId));
     }
   });
 });
@@ -153,7 +162,10 @@ describe('matching', () => {
 describe('filters', () => {
   it('restricts to one category, several categories or one group', () => {
     expect(names('', { categories: ['RECEPTION_CENTRE'] })).toEqual(['Centre francophone de Toronto']);
-    expect(names('centre', { categories: ['NON_SCHOOL', 'RECEPTION_CENTRE'] })).toEqual(['Centre francophone de Toronto', 'Saint Marys Centre']);
+    expect(names('centre', { categories: ['NON_SCHOOL', 'RECEPTION_CENTRE'] })).toEqual([
+      'Centre francophone de Toronto',
+      'Saint Marys Centre',
+    ]);
     expect(names('', { group: 'Toronto Catholic District School Board' })).toEqual(["St. Mary's Catholic School"]);
     expect(names('marys', { categories: ['SCHOOL'], group: 'Toronto District School Board' })).toEqual(['Marys Lake Public School']);
     expect(names('', { group: 'No such board' })).toEqual([]);
@@ -194,7 +206,9 @@ describe('paging', () => {
 
   it('refuses a cursor of another query, or one it did not make, naming /cursor', () => {
     const cursor = listSites(big, { q: 'public', limit: 5 }).nextCursor!;
-    expect(() => listSites(big, { q: 'school', limit: 5, cursor })).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ pointer: '/cursor' })] }));
+    expect(() => listSites(big, { q: 'school', limit: 5, cursor })).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ pointer: '/cursor' })] }),
+    );
     expect(() => decodeCursor('not-a-cursor', {})).toThrow(InvalidRequestError);
     expect(() => decodeCursor(encodeCursor({ rank: 0, sortKey: 'a', siteId: 'b' }, { q: 'x' }), { q: 'X' })).not.toThrow();
   });
@@ -221,7 +235,9 @@ describe('browse tree', () => {
     expect(nodes[1]!.count).toBe(listSites(big, { categories: ['NON_SCHOOL', 'RECEPTION_CENTRE'], limit: 1 }).total);
     for (const child of [...nodes[0]!.children!, ...nodes[1]!.children!]) {
       const [category, ...group] = child.key.split(':');
-      expect(child.count, child.key).toBe(listSites(big, { categories: [category as SiteCategory], group: group.join(':'), limit: 1 }).total);
+      expect(child.count, child.key).toBe(
+        listSites(big, { categories: [category as SiteCategory], group: group.join(':'), limit: 1 }).total,
+      );
     }
     expect(nodes[0]!.count + nodes[1]!.count).toBe(sites.filter((s) => s.active).length);
   });

@@ -4,18 +4,25 @@
  * accepted one by the rule under test only: tokens are signed in the test with the data directory's
  * own key (read from its key file), so nothing else is wrong with them.
  */
+import { generateKeyPair, importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPair, importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { ForbiddenError, UnauthenticatedError } from '../../functions/domain/errors';
 import { callerFromClaims } from '../../functions/http/caller-from-claims';
 import { createGateway, flattenClaims } from '../../local/gateway';
-import { CLOCK_SKEW_SECONDS, createLocalTokenVerifier, issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER, type TokenVerifier } from '../../local/tokens';
+import {
+  CLOCK_SKEW_SECONDS,
+  createLocalTokenVerifier,
+  issueLocalToken,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  type TokenVerifier,
+} from '../../local/tokens';
 
 let dataDir: string;
 let stored: { kid: string; privateJwk: JWK };
@@ -66,8 +73,15 @@ const refuses = async (token: string | Promise<string>, reason?: RegExp) => {
 
 describe('a token as `npm run token` and the local sign-in sign it', () => {
   it('is accepted, and its claims make a caller', async () => {
-    const payload = await verify(await issueLocalToken(dataDir, { agencyId: 'agency-a', agencyName: 'Agency A', userId: 'desk-1', role: 'agency-admin' }));
-    expect(callerFromClaims(flattenClaims(payload))).toEqual({ userId: 'desk-1', agencyId: 'agency-a', agencyName: 'Agency A', roles: ['agency-admin'] });
+    const payload = await verify(
+      await issueLocalToken(dataDir, { agencyId: 'agency-a', agencyName: 'Agency A', userId: 'desk-1', role: 'agency-admin' }),
+    );
+    expect(callerFromClaims(flattenClaims(payload))).toEqual({
+      userId: 'desk-1',
+      agencyId: 'agency-a',
+      agencyName: 'Agency A',
+      roles: ['agency-admin'],
+    });
   });
 
   it('is never signed with claims the verifier would refuse', async () => {
@@ -87,7 +101,10 @@ describe('rule: identity source (Authorization header, through the local gateway
     server = createGateway({
       routes,
       verifyToken: verify,
-      loadHandler: async () => async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.authorizer?.jwt?.claims ?? null) }),
+      loadHandler: async () => async (event) => ({
+        statusCode: 200,
+        body: JSON.stringify(event.requestContext.authorizer?.jwt?.claims ?? null),
+      }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -95,7 +112,8 @@ describe('rule: identity source (Authorization header, through the local gateway
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const get = (authorization?: string) => fetch(`${base}/v1/reference-data`, { headers: authorization === undefined ? {} : { authorization } });
+  const get = (authorization?: string) =>
+    fetch(`${base}/v1/reference-data`, { headers: authorization === undefined ? {} : { authorization } });
 
   it('accepts the token prefixed with "Bearer", or alone, and passes the claims on flattened', async () => {
     const token = await signed();
@@ -108,7 +126,15 @@ describe('rule: identity source (Authorization header, through the local gateway
 
   it('answers 401 problem+json with WWW-Authenticate to a missing, empty or malformed header, or a refused token', async () => {
     const token = await signed();
-    for (const authorization of [undefined, '', 'Bearer', `Basic ${token}`, `Bearer ${token} extra`, 'Bearer not-a-jwt', `Bearer ${await signed({ exp: nowSeconds() - 1 })}`]) {
+    for (const authorization of [
+      undefined,
+      '',
+      'Bearer',
+      `Basic ${token}`,
+      `Bearer ${token} extra`,
+      'Bearer not-a-jwt',
+      `Bearer ${await signed({ exp: nowSeconds() - 1 })}`,
+    ]) {
       const response = await get(authorization);
       expect(response.status, String(authorization).slice(0, 12)).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -142,7 +168,9 @@ describe('rule: algorithm (RSA only)', () => {
   });
 
   it('refuses HS256 (a shared secret) and ES256, even under our kid', async () => {
-    const hmac = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: stored.kid }).sign(new TextEncoder().encode('s'.repeat(32)));
+    const hmac = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', kid: stored.kid })
+      .sign(new TextEncoder().encode('s'.repeat(32)));
     await refuses(hmac);
     const ec = await generateKeyPair('ES256');
     await refuses(new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', kid: stored.kid }).sign(ec.privateKey));

@@ -29,7 +29,11 @@ describe('parseConfig', () => {
     ['an unknown mode', { apiBaseUrl: '', auth: { mode: 'saml' } }, /auth\.mode/],
     ['no client id', { ...COGNITO, auth: { ...COGNITO.auth, clientId: '' } }, /clientId/],
     ['scopes without openid', { ...COGNITO, auth: { ...COGNITO.auth, scopes: ['email'] } }, /openid/],
-    ['a domain without its scheme', { ...COGNITO, auth: { ...COGNITO.auth, domain: 'intake.auth.ca-central-1.amazoncognito.com' } }, /auth\.domain/],
+    [
+      'a domain without its scheme',
+      { ...COGNITO, auth: { ...COGNITO.auth, domain: 'intake.auth.ca-central-1.amazoncognito.com' } },
+      /auth\.domain/,
+    ],
     ['a javascript: redirect', { ...COGNITO, auth: { ...COGNITO.auth, redirectUri: 'javascript:alert(1)' } }, /redirectUri/],
   ])('refuses %s', (_, value, message) => {
     expect(() => parseConfig(value)).toThrow(ConfigError);

@@ -85,7 +85,12 @@ describe('the web host', () => {
     expect(answer.status).toBe(200);
     const { token } = (await answer.json()) as { token: string };
     const claims = await (await createLocalTokenVerifier(join(work, 'data')))(token);
-    expect(claims).toMatchObject({ sub: 'desk-1', 'custom:agency_id': 'agency-7', 'custom:agency_name': 'Centre', 'cognito:groups': ['agency-admin'] });
+    expect(claims).toMatchObject({
+      sub: 'desk-1',
+      'custom:agency_id': 'agency-7',
+      'custom:agency_name': 'Centre',
+      'cognito:groups': ['agency-admin'],
+    });
     for (const body of ['not json', '{}', '{"agencyId":"a b"}', '{"agencyId":"a","role":"root"}', '{"agencyId":"a","extra":1}']) {
       expect((await fetch(`${base}/local/token`, { method: 'POST', body })).status, body).toBe(400);
     }

@@ -1,6 +1,16 @@
 /** The web front end's PKCE helpers (web/src/pkce.ts), with Node's Web Crypto as the browser's stand-in. */
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, base64url, type CognitoSettings, codeChallenge, logoutUrl, randomToken, tokenEndpoint, tokenRequestBody, withoutCallbackParameters } from '../../web/src/pkce';
+import {
+  authorizeUrl,
+  base64url,
+  codeChallenge,
+  logoutUrl,
+  randomToken,
+  tokenEndpoint,
+  tokenRequestBody,
+  withoutCallbackParameters,
+  type CognitoSettings,
+} from '../../web/src/pkce';
 
 const SETTINGS: CognitoSettings = {
   mode: 'cognito',
@@ -59,11 +69,18 @@ describe('Cognito endpoints', () => {
   it('signs out through /logout with the client id and the sign-out URL', () => {
     const url = new URL(logoutUrl(SETTINGS));
     expect(url.origin + url.pathname).toBe('https://intake-prod.auth.ca-central-1.amazoncognito.com/logout');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: '4abc123client', logout_uri: 'https://d123.cloudfront.net/signed-out' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: '4abc123client',
+      logout_uri: 'https://d123.cloudfront.net/signed-out',
+    });
   });
 
   it('takes the code, state and error out of the address, keeping the rest', () => {
-    expect(withoutCallbackParameters('https://d123.cloudfront.net/?code=c&state=s&lang=fr#top')).toBe('https://d123.cloudfront.net/?lang=fr#top');
-    expect(withoutCallbackParameters('https://d123.cloudfront.net/?error=access_denied&error_description=No&state=s')).toBe('https://d123.cloudfront.net/');
+    expect(withoutCallbackParameters('https://d123.cloudfront.net/?code=c&state=s&lang=fr#top')).toBe(
+      'https://d123.cloudfront.net/?lang=fr#top',
+    );
+    expect(withoutCallbackParameters('https://d123.cloudfront.net/?error=access_denied&error_description=No&state=s')).toBe(
+      'https://d123.cloudfront.net/',
+    );
   });
 });

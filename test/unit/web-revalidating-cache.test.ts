@@ -28,8 +28,14 @@ function fakeServer(script: ((etag: string | undefined) => Response)[]) {
     },
   };
 }
-const ok = (body: string, etag: string, cacheControl = 'private, max-age=60') => () => new Response(body, { status: 200, headers: { etag, 'cache-control': cacheControl } });
-const notModified = (cacheControl = 'private, max-age=60') => () => new Response(null, { status: 304, headers: { 'cache-control': cacheControl } });
+const ok =
+  (body: string, etag: string, cacheControl = 'private, max-age=60') =>
+  () =>
+    new Response(body, { status: 200, headers: { etag, 'cache-control': cacheControl } });
+const notModified =
+  (cacheControl = 'private, max-age=60') =>
+  () =>
+    new Response(null, { status: 304, headers: { 'cache-control': cacheControl } });
 const read = async (response: Response) => {
   if (!response.ok) throw new Error(`status ${response.status}`);
   return { text: await response.text() };
@@ -83,7 +89,12 @@ describe('revalidatingCache', () => {
 
   it('does not remember a failure, and answers with what it held while a revalidation fails', async () => {
     let now = 0;
-    const server = fakeServer([() => new Response('busy', { status: 503 }), ok('v1', '"a"'), () => new Response('busy', { status: 503 }), ok('v2', '"b"')]);
+    const server = fakeServer([
+      () => new Response('busy', { status: 503 }),
+      ok('v1', '"a"'),
+      () => new Response('busy', { status: 503 }),
+      ok('v2', '"b"'),
+    ]);
     const cache = revalidatingCache(server.request, read, () => now);
     await expect(cache.get()).rejects.toThrow('status 503');
     const value = await cache.get();

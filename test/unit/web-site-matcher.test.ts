@@ -44,7 +44,11 @@ describe('type-ahead over the compact site index', () => {
     expect(names('zzzz qqqq')).toEqual([]);
     const josiah = matcher.search('josiah henson public', 25);
     expect(josiah.total).toBe(6);
-    expect(josiah.items.find((s) => s.siteId === 'ON-SCH-000001')).toEqual({ siteId: 'ON-SCH-000001', name: 'Josiah Henson Public School', group: 'Toronto District School Board' });
+    expect(josiah.items.find((s) => s.siteId === 'ON-SCH-000001')).toEqual({
+      siteId: 'ON-SCH-000001',
+      name: 'Josiah Henson Public School',
+      group: 'Toronto District School Board',
+    });
   });
 
   it('lists inactive sites never (the index holds active sites only)', () => {
@@ -69,7 +73,11 @@ describe('type-ahead over the compact site index', () => {
       return random() < 0.5 ? w.slice(0, at) + w.slice(at + 1) : w.slice(0, at) + 'e' + w.slice(at + 1);
     };
     for (let i = 0; i < 300; i += 1) {
-      const q = [pick().slice(0, 1 + Math.floor(random() * 6)), random() < 0.5 ? typo(pick()) : '', random() < 0.3 ? pick().toUpperCase() : ''].join(' ');
+      const q = [
+        pick().slice(0, 1 + Math.floor(random() * 6)),
+        random() < 0.5 ? typo(pick()) : '',
+        random() < 0.3 ? pick().toUpperCase() : '',
+      ].join(' ');
       expectSameAsServer(generated, reference, q, 30);
     }
   });

@@ -63,7 +63,11 @@ export function tokenClaims(): Record<string, unknown> {
 }
 
 /** The raw response, for callers that read headers or a 304. */
-export function send(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; cache?: RequestCache } = {}): Promise<Response> {
+export function send(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; cache?: RequestCache } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, ...options.headers };
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

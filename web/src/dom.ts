@@ -5,7 +5,11 @@ import { type Language, MESSAGES, type Messages, type TextKey } from './i18n';
 type Child = Node | string | null | undefined | false;
 type Attributes = Record<string, string | boolean | number | undefined | ((event: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -32,7 +36,11 @@ export function t<K extends keyof HTMLElementTagNameMap>(tag: K, key: TextKey, a
 }
 
 /** Text in both languages (reference data, tree labels). */
-export function bilingual<K extends keyof HTMLElementTagNameMap>(tag: K, label: { en: string; fr: string }, attributes: Attributes = {}): HTMLElementTagNameMap[K] {
+export function bilingual<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  label: { en: string; fr: string },
+  attributes: Attributes = {},
+): HTMLElementTagNameMap[K] {
   const element = h(tag, { ...attributes, 'data-en': label.en, 'data-fr': label.fr });
   element.textContent = label[language];
   return element;
@@ -75,7 +83,12 @@ export function setLanguage(next: Language) {
   for (const update of listeners) update();
 }
 
-export function field(id: string, label: TextKey, control: HTMLElement, options: { required?: boolean; hint?: HTMLElement } = {}): HTMLElement {
+export function field(
+  id: string,
+  label: TextKey,
+  control: HTMLElement,
+  options: { required?: boolean; hint?: HTMLElement } = {},
+): HTMLElement {
   const error = h('p', { class: 'error', id: `err-${id}`, 'aria-live': 'polite' });
   control.id = id;
   control.setAttribute('aria-describedby', [options.hint?.id, error.id].filter(Boolean).join(' '));
@@ -87,7 +100,13 @@ export function field(id: string, label: TextKey, control: HTMLElement, options:
  * Problem+json field errors beside their fields (by JSON Pointer); the rest go to `general`. A form
  * whose controls' ids are `<prefix><field>` (ids are unique per page) passes that prefix.
  */
-export function showFieldErrors(scope: HTMLElement, errors: { pointer: string; detail: string }[], general: HTMLElement, fallback: string, prefix = '') {
+export function showFieldErrors(
+  scope: HTMLElement,
+  errors: { pointer: string; detail: string }[],
+  general: HTMLElement,
+  fallback: string,
+  prefix = '',
+) {
   clearFieldErrors(scope, general);
   const unplaced: string[] = [];
   for (const error of errors) {
@@ -124,5 +143,7 @@ export function clearFieldErrors(scope: HTMLElement, general: HTMLElement) {
 
 /** Today in the agency's time zone (the server refuses a later registration date). */
 export function agencyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }

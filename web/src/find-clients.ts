@@ -37,7 +37,16 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
     field(`${PREFIX}to`, 'to', toInput),
     h('div', { class: 'buttons' }, t('button', 'search', { type: 'submit', id: 'search-clients' })),
   );
-  const section = screen('find-clients', 'findClientsTitle', form, error, count, results, h('div', { class: 'buttons' }, moreButton), profile);
+  const section = screen(
+    'find-clients',
+    'findClientsTitle',
+    form,
+    error,
+    count,
+    results,
+    h('div', { class: 'buttons' }, moreButton),
+    profile,
+  );
   clearErrorsOnInput(form);
 
   bindSiteField(siteInput, siteButton, (name) => (siteName.textContent = name));
@@ -56,7 +65,10 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
       ['postalCode', client.postalCode ?? ''],
       ['comments', client.comments ?? ''],
     ];
-    profile.replaceChildren(t('h2', 'profile', { id: 'client-profile-title', tabindex: '-1' }), h('dl', {}, ...rows.flatMap(([key, value]) => [t('dt', key), h('dd', {}, value)])));
+    profile.replaceChildren(
+      t('h2', 'profile', { id: 'client-profile-title', tabindex: '-1' }),
+      h('dl', {}, ...rows.flatMap(([key, value]) => [t('dt', key), h('dd', {}, value)])),
+    );
     profile.hidden = false;
     profile.querySelector<HTMLElement>('h2')!.focus();
   }
@@ -81,7 +93,10 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
     const current = (sequence += 1);
     moreButton.disabled = true;
     try {
-      const found = await api<{ items: Client[]; nextCursor: string | null }>('GET', `/v1/anonymous-clients${query({ ...filters, limit: String(PAGE_SIZE), cursor })}`);
+      const found = await api<{ items: Client[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/anonymous-clients${query({ ...filters, limit: String(PAGE_SIZE), cursor })}`,
+      );
       if (current !== sequence) return;
       const rows = found.items.map(row);
       if (cursor) results.append(...rows);

@@ -20,9 +20,11 @@ const en = {
   signIn: 'Sign in',
   signInCognitoTitle: 'Sign in',
   signInCognitoNote: 'Staff sign in with their agency account on the sign-in page, then come back here.',
-  authStateMismatch: "Sign-in could not be completed: the answer does not belong to a sign-in started in this browser tab. Please sign in again.",
+  authStateMismatch:
+    'Sign-in could not be completed: the answer does not belong to a sign-in started in this browser tab. Please sign in again.',
   authRefused: (code: string) => `Sign-in was refused or cancelled (${code}). Please sign in again.`,
-  authTokenFailed: (code: string) => `Sign-in could not be completed: the sign-in service did not accept the code (${code}). Please sign in again.`,
+  authTokenFailed: (code: string) =>
+    `Sign-in could not be completed: the sign-in service did not accept the code (${code}). Please sign in again.`,
   sessionEnded: 'Your session has ended. Please sign in again.',
   configFailed: (why: string) => `The application cannot start: its settings (config.json) could not be read (${why}).`,
   registerTitle: 'Register New Client/Activity',
@@ -53,7 +55,11 @@ const en = {
   noSites: 'No site matches.',
   typeAheadHint: 'Matching sites appear as you type. The down arrow moves to them; Enter selects the site.',
   sitesMatch: (total: number, shown: number) =>
-    total > shown ? `${total} sites match; the first ${shown} are shown. Type more of the name to narrow them.` : total === 1 ? '1 site matches.' : `${total} sites match.`,
+    total > shown
+      ? `${total} sites match; the first ${shown} are shown. Type more of the name to narrow them.`
+      : total === 1
+        ? '1 site matches.'
+        : `${total} sites match.`,
   loadingSites: 'Loading the list of sites…',
   chooseSiteFirst: 'Choose a site in the list first.',
   browse: 'Browse all sites',
@@ -118,10 +124,12 @@ const fr: Messages = {
   roleOperator: 'Opérateur',
   signIn: 'Se connecter',
   signInCognitoTitle: 'Connexion',
-  signInCognitoNote: "Le personnel se connecte avec le compte de son organisme sur la page de connexion, puis revient ici.",
-  authStateMismatch: "La connexion n'a pas pu aboutir : la réponse ne correspond à aucune connexion commencée dans cet onglet. Veuillez vous reconnecter.",
+  signInCognitoNote: 'Le personnel se connecte avec le compte de son organisme sur la page de connexion, puis revient ici.',
+  authStateMismatch:
+    "La connexion n'a pas pu aboutir : la réponse ne correspond à aucune connexion commencée dans cet onglet. Veuillez vous reconnecter.",
   authRefused: (code: string) => `La connexion a été refusée ou annulée (${code}). Veuillez vous reconnecter.`,
-  authTokenFailed: (code: string) => `La connexion n'a pas pu aboutir : le service de connexion n'a pas accepté le code (${code}). Veuillez vous reconnecter.`,
+  authTokenFailed: (code: string) =>
+    `La connexion n'a pas pu aboutir : le service de connexion n'a pas accepté le code (${code}). Veuillez vous reconnecter.`,
   sessionEnded: 'Votre session a pris fin. Veuillez vous reconnecter.',
   configFailed: (why: string) => `L'application ne peut pas démarrer : ses réglages (config.json) sont illisibles (${why}).`,
   registerTitle: 'Inscrire un nouveau client ou une activité',

@@ -10,7 +10,12 @@ app.append(header, main);
 const screens: HTMLElement[] = [];
 
 export function screen(id: string, title: TextKey, ...children: HTMLElement[]): HTMLElement {
-  const section = h('section', { id, hidden: true, 'aria-labelledby': `${id}-title` }, t('h1', title, { id: `${id}-title`, tabindex: '-1' }), ...children);
+  const section = h(
+    'section',
+    { id, hidden: true, 'aria-labelledby': `${id}-title` },
+    t('h1', title, { id: `${id}-title`, tabindex: '-1' }),
+    ...children,
+  );
   screens.push(section);
   main.append(section);
   return section;

@@ -5,14 +5,29 @@
  */
 import { api, ApiError, currentToken, setApiBase, tokenClaims, whenUnauthorized } from './api';
 import { ConfigError, loadConfig } from './config';
-import { agencyToday, bilingual, clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, lang, m, onLanguage, setLanguage, showFieldErrors, t, translated } from './dom';
+import {
+  agencyToday,
+  bilingual,
+  clearErrorsOnInput,
+  clearFieldErrors,
+  errorMessage,
+  field,
+  h,
+  lang,
+  m,
+  onLanguage,
+  setLanguage,
+  showFieldErrors,
+  t,
+  translated,
+} from './dom';
 import { createFindClientsScreen } from './find-clients';
 import type { TextKey } from './i18n';
 import { header, screen, show } from './layout';
 import { createSignIn, type SignIn } from './sign-in';
 import { bindSiteField } from './site-finder';
-import type { Client, Coded, ReferenceData } from './types';
 import './style.css';
+import type { Client, Coded, ReferenceData } from './types';
 
 interface SessionDraft {
   clientId: string;
@@ -84,7 +99,12 @@ const registerForm = h(
   field('siteName', 'siteName', siteNameInput),
   field('comments', 'comments', commentsInput, { hint: counter }),
   registerError,
-  h('div', { class: 'buttons' }, t('button', 'register', { type: 'submit', id: 'register-submit' }), t('button', 'clear', { type: 'button', id: 'clear' })),
+  h(
+    'div',
+    { class: 'buttons' },
+    t('button', 'register', { type: 'submit', id: 'register-submit' }),
+    t('button', 'clear', { type: 'button', id: 'clear' }),
+  ),
 );
 const registerScreen = screen('register', 'registerTitle', registerForm);
 clearErrorsOnInput(registerForm);
@@ -95,7 +115,8 @@ function resetRegisterForm(keep: { siteId: string; siteName: string; date: strin
   for (const item of reference.genders) genderSelect.append(bilingual('option', item.label, { value: item.code }));
   options(statusSelect, reference.immigrationStatuses, 'UNKNOWN');
   arrivalYearSelect.replaceChildren(t('option', 'unknown', { value: 'UNKNOWN', selected: true }));
-  for (let year = reference.arrivalYear.max; year >= reference.arrivalYear.min; year -= 1) arrivalYearSelect.append(h('option', { value: String(year) }, String(year)));
+  for (let year = reference.arrivalYear.max; year >= reference.arrivalYear.min; year -= 1)
+    arrivalYearSelect.append(h('option', { value: String(year) }, String(year)));
   postalInput.value = '';
   commentsInput.value = '';
   dateInput.value = keep?.date ?? agencyToday();
@@ -107,7 +128,15 @@ function resetRegisterForm(keep: { siteId: string; siteName: string; date: strin
 }
 
 function somethingTyped(): boolean {
-  return genderSelect.value !== '' || arrivalYearSelect.value !== 'UNKNOWN' || statusSelect.value !== 'UNKNOWN' || postalInput.value !== '' || siteIdInput.value !== '' || commentsInput.value !== '' || dateInput.value !== agencyToday();
+  return (
+    genderSelect.value !== '' ||
+    arrivalYearSelect.value !== 'UNKNOWN' ||
+    statusSelect.value !== 'UNKNOWN' ||
+    postalInput.value !== '' ||
+    siteIdInput.value !== '' ||
+    commentsInput.value !== '' ||
+    dateInput.value !== agencyToday()
+  );
 }
 
 registerForm.querySelector('#clear')!.addEventListener('click', () => {
@@ -148,7 +177,12 @@ function radios(name: string, legend: TextKey, choices: [string, TextKey][]): HT
     {},
     t('legend', legend),
     ...choices.map(([value, label], i) =>
-      h('span', { class: 'choice' }, h('input', { type: 'radio', name, value, id: `${name}-${value}`, checked: i === 0 }), t('label', label, { for: `${name}-${value}` })),
+      h(
+        'span',
+        { class: 'choice' },
+        h('input', { type: 'radio', name, value, id: `${name}-${value}`, checked: i === 0 }),
+        t('label', label, { for: `${name}-${value}` }),
+      ),
     ),
   );
 }
@@ -206,8 +240,15 @@ wizardScreen.querySelector('#print-receipt')!.addEventListener('click', () => {
   wizardError.textContent = '';
   void (async () => {
     try {
-      const receipt = await api<{ url: string }>('POST', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/receipts`, { format, language });
-      receiptStatus.replaceChildren(t('span', 'receiptReady'), ' ', t('a', 'openReceipt', { id: 'receipt-link', href: receipt.url, target: '_blank', rel: 'noopener' }));
+      const receipt = await api<{ url: string }>('POST', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/receipts`, {
+        format,
+        language,
+      });
+      receiptStatus.replaceChildren(
+        t('span', 'receiptReady'),
+        ' ',
+        t('a', 'openReceipt', { id: 'receipt-link', href: receipt.url, target: '_blank', rel: 'noopener' }),
+      );
       window.open(receipt.url, '_blank', 'noopener');
     } catch (error) {
       wizardError.textContent = errorMessage(error);
@@ -241,7 +282,12 @@ const sessionForm = h(
   field('notes', 'notes', notesInput),
   sessionError,
   sessionStatus,
-  h('div', { class: 'buttons' }, t('button', 'saveSession', { type: 'submit', id: 'save-session' }), t('button', 'backToWizard', { type: 'button', id: 'back-to-wizard' })),
+  h(
+    'div',
+    { class: 'buttons' },
+    t('button', 'saveSession', { type: 'submit', id: 'save-session' }),
+    t('button', 'backToWizard', { type: 'button', id: 'back-to-wizard' }),
+  ),
 );
 const sessionScreen = screen('session', 'sessionTitle', sessionForm);
 clearErrorsOnInput(sessionForm);

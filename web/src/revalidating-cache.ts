@@ -23,7 +23,11 @@ export interface RevalidatingCache<T> {
  * asks again. When a revalidation fails, the value held from before answers meanwhile (a site list a
  * few minutes old is better than none).
  */
-export function revalidatingCache<T>(request: (etag: string | undefined) => Promise<Response>, read: (response: Response) => Promise<T>, now: () => number = Date.now): RevalidatingCache<T> {
+export function revalidatingCache<T>(
+  request: (etag: string | undefined) => Promise<Response>,
+  read: (response: Response) => Promise<T>,
+  now: () => number = Date.now,
+): RevalidatingCache<T> {
   let held: { value: T; etag: string | undefined; freshUntil: number } | undefined;
   let inFlight: Promise<T> | undefined;
 

@@ -10,7 +10,16 @@ import type { AppConfig } from './config';
 import { errorMessage, field, h, t, translated } from './dom';
 import type { Messages } from './i18n';
 import { screen, show } from './layout';
-import { authorizeUrl, type CognitoSettings, codeChallenge, logoutUrl, randomToken, tokenEndpoint, tokenRequestBody, withoutCallbackParameters } from './pkce';
+import {
+  authorizeUrl,
+  codeChallenge,
+  logoutUrl,
+  randomToken,
+  tokenEndpoint,
+  tokenRequestBody,
+  withoutCallbackParameters,
+  type CognitoSettings,
+} from './pkce';
 
 const PENDING_KEY = 'signin-pending';
 
@@ -53,7 +62,9 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
     const form = h(
       'form',
       { id: 'signin-form', novalidate: true },
-      field('signin-agencyId', 'agencyId', h('input', { name: 'agencyId', value: 'agency-1', autocomplete: 'organization' }), { required: true }),
+      field('signin-agencyId', 'agencyId', h('input', { name: 'agencyId', value: 'agency-1', autocomplete: 'organization' }), {
+        required: true,
+      }),
       field('signin-agencyName', 'agencyName', h('input', { name: 'agencyName', value: 'Newcomer Centre of Peel' })),
       field('signin-userId', 'userId', h('input', { name: 'userId', value: 'front-desk-1', autocomplete: 'username' })),
       field('signin-role', 'role', role),
@@ -87,7 +98,9 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
     sessionStorage.removeItem(PENDING_KEY);
     try {
       const pending = JSON.parse(text ?? 'null') as { verifier?: unknown; state?: unknown } | null;
-      return typeof pending?.verifier === 'string' && typeof pending.state === 'string' ? { verifier: pending.verifier, state: pending.state } : undefined;
+      return typeof pending?.verifier === 'string' && typeof pending.state === 'string'
+        ? { verifier: pending.verifier, state: pending.state }
+        : undefined;
     } catch {
       return undefined;
     }

@@ -41,7 +41,12 @@ const setCount = translated(siteCount);
 const siteResults = h('div', { id: 'site-results', role: 'radiogroup', 'aria-labelledby': 'site-results-title' });
 const siteTree = h('ul', { id: 'site-tree', class: 'tree' });
 const findError = h('p', { class: 'form-error', role: 'alert' });
-const filterForm = h('form', { id: 'filter-form', role: 'search' }, field('site-q', 'filterText', siteQuery, { hint: typeAheadHint }), t('button', 'filter', { type: 'submit', id: 'filter' }));
+const filterForm = h(
+  'form',
+  { id: 'filter-form', role: 'search' },
+  field('site-q', 'filterText', siteQuery, { hint: typeAheadHint }),
+  t('button', 'filter', { type: 'submit', id: 'filter' }),
+);
 const findDialog = h(
   'dialog',
   { id: 'find-dialog', 'aria-labelledby': 'find-title' },
@@ -53,7 +58,12 @@ const findDialog = h(
   t('h3', 'browse', { id: 'site-tree-title' }),
   siteTree,
   findError,
-  h('div', { class: 'buttons' }, t('button', 'selectSite', { type: 'button', id: 'select-site' }), t('button', 'cancel', { type: 'button', id: 'cancel-find' })),
+  h(
+    'div',
+    { class: 'buttons' },
+    t('button', 'selectSite', { type: 'button', id: 'select-site' }),
+    t('button', 'cancel', { type: 'button', id: 'cancel-find' }),
+  ),
 );
 app.append(findDialog);
 
@@ -120,7 +130,9 @@ siteQuery.addEventListener('input', () => {
 // The down arrow leaves the name box for the results, as in a combo box; the arrows then move among them.
 siteQuery.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowDown') return;
-  const target = siteResults.querySelector<HTMLInputElement>('input[name="site"]:checked') ?? siteResults.querySelector<HTMLInputElement>('input[name="site"]');
+  const target =
+    siteResults.querySelector<HTMLInputElement>('input[name="site"]:checked') ??
+    siteResults.querySelector<HTMLInputElement>('input[name="site"]');
   if (!target) return;
   event.preventDefault();
   target.checked = true;
@@ -132,7 +144,8 @@ function treeItem(node: TreeNode): HTMLElement {
   const button = h('button', { type: 'button', class: 'expander', 'aria-expanded': 'false' }, '[+]');
   const label = bilingual('span', node.label);
   const item = h('li', {}, button, ' ', label, ` (${node.count})`, children);
-  const describe = () => button.setAttribute('aria-label', (button.getAttribute('aria-expanded') === 'true' ? m().collapse : m().expand)(node.label[lang()]));
+  const describe = () =>
+    button.setAttribute('aria-label', (button.getAttribute('aria-expanded') === 'true' ? m().collapse : m().expand)(node.label[lang()]));
   onLanguage(describe);
   let loaded = false;
   button.addEventListener('click', () => {
@@ -149,7 +162,11 @@ function treeItem(node: TreeNode): HTMLElement {
     }
     const [category, ...group] = node.key.split(':');
     void api<{ items: ListedSite[] }>('GET', `/v1/sites${query({ category, group: group.join(':'), limit: '100' })}`)
-      .then((list) => children.replaceChildren(...list.items.map((site) => h('li', {}, siteChoice({ siteId: site.siteId, name: site.name, detail: site.city })))))
+      .then((list) =>
+        children.replaceChildren(
+          ...list.items.map((site) => h('li', {}, siteChoice({ siteId: site.siteId, name: site.name, detail: site.city }))),
+        ),
+      )
       .catch((error: unknown) => {
         loaded = false;
         findError.textContent = errorMessage(error);

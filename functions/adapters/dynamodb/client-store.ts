@@ -16,16 +16,30 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AnonymousClient } from '../../domain/anonymous-client';
-import { sha256Hex } from '../../domain/canonical-json';
 import type { AuditEntry } from '../../domain/audit';
-import type { ClientStore, ClientUpdate, CreateOutcome, IdempotencyClaim, IdempotencyRecord, UpdateOutcome } from '../../ports/client-store';
-import { auditItem, AUDIT_ENTITY, toAuditEntry } from './audit-entries';
+import { sha256Hex } from '../../domain/canonical-json';
+import type {
+  ClientStore,
+  ClientUpdate,
+  CreateOutcome,
+  IdempotencyClaim,
+  IdempotencyRecord,
+  UpdateOutcome,
+} from '../../ports/client-store';
+import { AUDIT_ENTITY, auditItem, toAuditEntry } from './audit-entries';
 import { withStorageErrors } from './errors';
-import { untilAllProcessed } from './unprocessed';
 import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
+import { untilAllProcessed } from './unprocessed';
 
 const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
-const KEY_ATTRIBUTES = ['pk', 'sk', 'entity', 'registeredFields', BY_REGISTRATION_DATE_INDEX.partitionKey, BY_REGISTRATION_DATE_INDEX.sortKey];
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'entity',
+  'registeredFields',
+  BY_REGISTRATION_DATE_INDEX.partitionKey,
+  BY_REGISTRATION_DATE_INDEX.sortKey,
+];
 
 /** Profile fields recorded as "set" in a registration's audit entry (names only, never values). */
 const REGISTRATION_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'registrationDate', 'site', 'comments'] as const;
@@ -43,7 +57,16 @@ function newClientItem(client: AnonymousClient) {
 }
 
 /** The fields an edit may write: everything else on the item (keys, registration facts) stays as it is. */
-const EDITABLE_ATTRIBUTES = ['gender', 'arrivalYear', 'immigrationStatus', 'postalCode', 'site', 'comments', 'version', 'updatedAt'] as const;
+const EDITABLE_ATTRIBUTES = [
+  'gender',
+  'arrivalYear',
+  'immigrationStatus',
+  'postalCode',
+  'site',
+  'comments',
+  'version',
+  'updatedAt',
+] as const;
 
 function toClient(item: Record<string, unknown>): AnonymousClient {
   const client = { ...item };
@@ -127,7 +150,11 @@ export class DynamoDbClientStore implements ClientStore {
   /** Whether `client` is stored as this registration wrote it (same id, creation time and author). */
   private async isStored(client: AnonymousClient): Promise<boolean> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) },
+        ConsistentRead: true,
+      }),
     );
     return Item?.entity === CLIENT_ENTITY && Item.createdAt === client.createdAt && Item.createdBy === client.createdBy;
   }
@@ -162,9 +189,7 @@ export class DynamoDbClientStore implements ClientStore {
     const wanted: Record<string, unknown>[] = clientIds.map((id) => ({ pk: keys.agency(agencyId), sk: keys.client(id) }));
     await untilAllProcessed('read clients', wanted, async (pending) => {
       const response = await withStorageErrors('read clients', () =>
-        this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
-        ),
+        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })),
       );
       for (const item of response.Responses?.[this.tableName] ?? []) {
         if (item.entity === CLIENT_ENTITY) found.set(item.clientId as string, toClient(item));
@@ -241,7 +266,8 @@ export class DynamoDbClientStore implements ClientStore {
           ConsistentRead: true,
         },
       );
-      for await (const page of pages) for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
+      for await (const page of pages)
+        for (const item of page.Items ?? []) if (item.entity === AUDIT_ENTITY) entries.push(toAuditEntry(item));
     });
     // ISO timestamps sort chronologically as text; the sort is stable for entries of the same instant.
     return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

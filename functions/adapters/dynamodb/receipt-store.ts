@@ -108,7 +108,8 @@ export class DynamoDbReceiptStore implements ReceiptStore {
           ConsistentRead: true,
         },
       );
-      for await (const page of pages) for (const item of page.Items ?? []) if (item.entity === RECEIPT_ENTITY) receipts.push(toReceipt(item));
+      for await (const page of pages)
+        for (const item of page.Items ?? []) if (item.entity === RECEIPT_ENTITY) receipts.push(toReceipt(item));
     });
     return receipts.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }

@@ -52,7 +52,11 @@ export async function rebuildSearchIndex(
         vocabulary.set(p.agencyId, words);
       }
       // The vocabulary first, as the indexer does.
-      await batchWrite(db, tableName, [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)));
+      await batchWrite(
+        db,
+        tableName,
+        [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)),
+      );
       await batchWrite(db, tableName, postings.flatMap(postingItems));
       clients += postings.length;
       options.onProgress?.(clients);

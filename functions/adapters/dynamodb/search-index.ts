@@ -28,8 +28,8 @@ import type {
   SearchIndexWriter,
 } from '../../ports/client-search-index';
 import { withStorageErrors } from './errors';
-import { untilAllProcessed } from './unprocessed';
 import { BY_REGISTRATION_DATE_INDEX, keys } from './table-design';
+import { untilAllProcessed } from './unprocessed';
 
 export const POSTING_ENTITY = 'SEARCH_POSTING';
 export const VOCABULARY_ENTITY = 'SEARCH_VOCABULARY';
@@ -74,7 +74,11 @@ const keyOf = (item: Key) => `${item.pk}\u0000${item.sk}`;
 
 function sameItems(a: Item[], b: Item[]): boolean {
   if (a.length !== b.length) return false;
-  const canonical = (items: Item[]) => items.map((item) => JSON.stringify(Object.entries(item).sort())).sort().join('\n');
+  const canonical = (items: Item[]) =>
+    items
+      .map((item) => JSON.stringify(Object.entries(item).sort()))
+      .sort()
+      .join('\n');
   return canonical(a) === canonical(b);
 }
 
@@ -90,12 +94,7 @@ async function inBatches<T>(values: T[], size: number, work: (batch: T[]) => Pro
 }
 
 /** Writes (puts and deletes) through BatchWriteItem, asking again for unprocessed items. */
-export async function batchWrite(
-  db: DynamoDBDocumentClient,
-  tableName: string,
-  puts: Item[],
-  deletes: Key[] = [],
-): Promise<void> {
+export async function batchWrite(db: DynamoDBDocumentClient, tableName: string, puts: Item[], deletes: Key[] = []): Promise<void> {
   const requests = [
     ...puts.map((Item) => ({ PutRequest: { Item } })),
     ...deletes.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),

@@ -3,8 +3,8 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, paginateSca
 import type { Site } from '../../domain/site';
 import type { SiteCatalog, SiteCatalogWriter } from '../../ports/site-catalog';
 import { withStorageErrors } from './errors';
-import { untilAllProcessed } from './unprocessed';
 import { keys } from './table-design';
+import { untilAllProcessed } from './unprocessed';
 
 const SITE_ENTITY = 'SITE';
 const BATCH_SIZE = 25;
@@ -97,4 +97,3 @@ export class DynamoDbSiteCatalog implements SiteCatalog, SiteCatalogWriter {
     );
   }
 }
-

@@ -23,8 +23,7 @@ export const keys = {
   clientSession: (clientId: string) => `CLIENT#${clientId}#SESSION`,
   idempotency: (userId: string, keyHash: string) => `IDEMPOTENCY#${userId}#${keyHash}`,
   agencyRegistrations: (agencyId: string) => `AGENCY#${agencyId}#REGISTRATIONS`,
-  registrationOrder: (registrationDate: string, createdAt: string, clientId: string) =>
-    `${registrationDate}#${createdAt}#${clientId}`,
+  registrationOrder: (registrationDate: string, createdAt: string, clientId: string) => `${registrationDate}#${createdAt}#${clientId}`,
   site: (siteId: string) => `SITE#${siteId}`,
   siteItem: 'SITE',
   catalogSummary: { pk: 'CATALOG', sk: 'SUMMARY' },

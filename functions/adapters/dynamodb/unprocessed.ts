@@ -15,7 +15,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Sends `requests` (write requests or keys) with `attempt`, which answers what DynamoDB left
  * unprocessed, until nothing is left; throws when DynamoDB keeps leaving some after MAX_RETRIES retries.
  */
-export async function untilAllProcessed<R>(what: string, requests: readonly R[], attempt: (pending: R[]) => Promise<readonly R[] | undefined>): Promise<void> {
+export async function untilAllProcessed<R>(
+  what: string,
+  requests: readonly R[],
+  attempt: (pending: R[]) => Promise<readonly R[] | undefined>,
+): Promise<void> {
   let pending = [...requests];
   for (let retry = 0; pending.length > 0; retry += 1) {
     if (retry > MAX_RETRIES) throw new Error(`${what}: DynamoDB kept returning unprocessed items`);

@@ -4,9 +4,9 @@
  * receipt holds a Han character. Deployments must ship these files beside the function code
  * (`@expo-google-fonts/*` and `harfbuzzjs` as node modules of the bundle).
  */
+import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 
 const require = createRequire(import.meta.url);
 

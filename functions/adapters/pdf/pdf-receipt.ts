@@ -11,11 +11,11 @@
  * Characters no font covers print as U+FFFD. Never logs or throws with the text it renders.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { type PDFFont, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
-import { subsetFont } from './font-subsetter';
-import { fontBytes, fontCoverage, type FontKey } from './fonts';
+import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import { type ReceiptContext, receiptFields } from '../../domain/receipts/receipt-content';
 import { RECEIPT_TEXT } from '../../domain/receipts/receipt-labels';
+import { subsetFont } from './font-subsetter';
+import { fontBytes, fontCoverage, type FontKey } from './fonts';
 import { PageCanvas } from './pdf-canvas';
 import {
   assignFonts,
@@ -313,7 +313,9 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
     if (index % 2 === 0) page.rectangle(MARGIN, top - rowHeight, CONTENT_WIDTH, rowHeight, ZEBRA);
     page.rule(MARGIN, PAGE.width - MARGIN, top - rowHeight, 0.5, RULE);
     const baseline = (i: number) => top - CELL_PADDING - (i + 1) * lineHeight + (lineHeight - size) / 2 + 1;
-    labelLines.forEach((line, i) => writer.drawLine(page, line, MARGIN + CELL_PADDING, LABEL_WIDTH - 2 * CELL_PADDING, baseline(i), size, MUTED));
+    labelLines.forEach((line, i) =>
+      writer.drawLine(page, line, MARGIN + CELL_PADDING, LABEL_WIDTH - 2 * CELL_PADDING, baseline(i), size, MUTED),
+    );
     valueLines.forEach((line, i) => writer.drawLine(page, line, valueX, valueWidth, baseline(i), size, INK));
     writer.y = top - rowHeight;
   });
@@ -341,4 +343,3 @@ async function render(context: ReceiptContext, clean: (text: string) => string):
 
   return doc.save();
 }
-

@@ -71,7 +71,18 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
 const ARABIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
 const EUROPEAN_DIGIT = /[0-9]/;
 const STRONG_LTR = /[\p{L}\p{Nd}\p{No}]/u;
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+};
 
 function bidiClassOf(cluster: string): BidiClass {
   if (RTL_LETTER.test(cluster) && !ARABIC_DIGIT.test(cluster)) return 'R';
@@ -137,7 +148,14 @@ function measure<F extends MeasuringFont>(clusters: Cluster<F>[], size: number):
   let start = 0;
   for (let i = 1; i <= clusters.length; i += 1) {
     if (i === clusters.length || clusters[i]!.font !== clusters[start]!.font) {
-      width += widthOf(clusters[start]!.font, clusters.slice(start, i).map((c) => c.text).join(''), size);
+      width += widthOf(
+        clusters[start]!.font,
+        clusters
+          .slice(start, i)
+          .map((c) => c.text)
+          .join(''),
+        size,
+      );
       start = i;
     }
   }
@@ -270,9 +288,11 @@ export function visualRuns<F extends MeasuringFont>(
   });
   // L2: from the highest level down to the lowest odd one, reverse every sequence at that level or above.
   const maxLevel = Math.max(0, ...runs.map((r) => r.level));
-  const lowestOdd = runs.some((r) => r.level % 2 === 1) ? Math.min(...runs.filter((r) => r.level % 2 === 1).map((r) => r.level)) : maxLevel + 1;
+  const lowestOdd = runs.some((r) => r.level % 2 === 1)
+    ? Math.min(...runs.filter((r) => r.level % 2 === 1).map((r) => r.level))
+    : maxLevel + 1;
   for (let level = maxLevel; level >= lowestOdd; level -= 1) {
-    for (let i = 0; i < runs.length; ) {
+    for (let i = 0; i < runs.length;) {
       if (runs[i]!.level < level) {
         i += 1;
         continue;

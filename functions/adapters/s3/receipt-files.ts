@@ -7,9 +7,9 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DependencyUnavailableError } from '../../domain/errors';
-import { currentDeadline } from '../../runtime/request-deadline';
-import type { ReceiptFileName, ReceiptFiles } from '../../ports/receipt-store';
 import { receiptMessage } from '../../domain/receipts/receipt-messages';
+import type { ReceiptFileName, ReceiptFiles } from '../../ports/receipt-store';
+import { currentDeadline } from '../../runtime/request-deadline';
 
 export const RECEIPTS_PREFIX = 'receipts/';
 

@@ -28,7 +28,7 @@ async function withObjectStoreErrors<T>(what: string, call: () => Promise<T>): P
     return await call();
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-    if (isTransientAwsError(error) || status === 503 || status === 500 || error instanceof Error && error.name === 'SlowDown') {
+    if (isTransientAwsError(error) || status === 503 || status === 500 || (error instanceof Error && error.name === 'SlowDown')) {
       throw new DependencyUnavailableError(message('request.objectStoreUnavailable', { operation: what }), 2, { cause: error });
     }
     throw error;
@@ -69,7 +69,13 @@ export class S3SiteIndexStore implements SiteIndexStore {
   publish(bytes: Uint8Array): Promise<string> {
     return withObjectStoreErrors('publish the site index', async () => {
       const response = await this.s3.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: bytes, ContentType: 'application/gzip', CacheControl: 'no-cache' }),
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.key,
+          Body: bytes,
+          ContentType: 'application/gzip',
+          CacheControl: 'no-cache',
+        }),
       );
       return response.ETag ?? '';
     });

@@ -1,8 +1,8 @@
 /** Anonymous-client routes: register (one or a room), read, correct, audit history, Find a Client. Part of the route table (functions/api/routes.ts). */
 import {
   AnonymousClientListSchema,
-  AnonymousClientSchema,
   anonymousClientRules,
+  AnonymousClientSchema,
   CLIENT_NOT_FOUND,
   IMMUTABLE_FIELDS,
   SERVER_OWNED_FIELDS,
@@ -22,8 +22,7 @@ export const clientRoutes = [
     roles: AGENCY_ROLES,
     access: { table: 'read-write' },
     summary: 'Register an anonymous client',
-    description:
-      "The agency comes from the caller's token; client name and type are fixed. The site name is filled in from the catalog.",
+    description: "The agency comes from the caller's token; client name and type are fixed. The site name is filled in from the catalog.",
     tag: 'Anonymous clients',
     requestBody: (today) => anonymousClientRules(today).registration,
     headers: IdempotencyHeadersSchema,
@@ -91,7 +90,12 @@ export const clientRoutes = [
     headers: IfMatchHeadersSchema,
     serverOwnedFields: SERVER_OWNED_FIELDS,
     immutableFields: IMMUTABLE_FIELDS,
-    success: { status: 200, description: 'The client as now stored.', schema: AnonymousClientSchema, headers: { ETag: 'The new version.' } },
+    success: {
+      status: 200,
+      description: 'The client as now stored.',
+      schema: AnonymousClientSchema,
+      headers: { ETag: 'The new version.' },
+    },
     errorStatuses: [404, 412, 413, 415, 422, 428],
   },
   {

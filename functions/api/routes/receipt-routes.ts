@@ -1,6 +1,6 @@
 /** Receipt routes: print a registration receipt, list and fetch them with fresh links. Part of the route table (functions/api/routes.ts). */
-import { ReceiptListSchema, ReceiptRequestSchema, ReceiptSchema } from '../../domain/receipts/receipt';
 import { CLIENT_NOT_FOUND } from '../../domain/anonymous-client';
+import { ReceiptListSchema, ReceiptRequestSchema, ReceiptSchema } from '../../domain/receipts/receipt';
 import { receiptMessage } from '../../domain/receipts/receipt-messages';
 import { ClientIdParamsSchema, ClientReceiptParamsSchema } from '../path-parameters';
 import { AGENCY_ROLES, type RouteDefinition } from './route-definition';

@@ -1,6 +1,6 @@
 /** Session routes: "Begin Session with Client" and the one session an anonymous profile takes. Part of the route table (functions/api/routes.ts). */
-import { newSessionSchema, SessionDraftSchema, SessionListSchema, SessionSchema } from '../../domain/session';
 import { CLIENT_NOT_FOUND } from '../../domain/anonymous-client';
+import { newSessionSchema, SessionDraftSchema, SessionListSchema, SessionSchema } from '../../domain/session';
 import { ClientIdParamsSchema } from '../path-parameters';
 import { AGENCY_ROLES, type RouteDefinition } from './route-definition';
 export const sessionRoutes = [

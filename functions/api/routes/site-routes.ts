@@ -1,6 +1,6 @@
 /** Registration-site routes: one site, search and browse, and the compact index for type-ahead. Part of the route table (functions/api/routes.ts). */
-import { SiteSchema } from '../../domain/site';
 import { message } from '../../domain/messages';
+import { SiteSchema } from '../../domain/site';
 import { SiteIdParamsSchema } from '../path-parameters';
 import { CompactSiteIndexSchema, ListSitesQuerySchema, SiteListSchema, SiteTreeSchema } from '../site-search-schemas';
 import { ALL_ROLES, type RouteDefinition } from './route-definition';

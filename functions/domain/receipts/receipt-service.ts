@@ -71,7 +71,12 @@ const retrievable = (stored: StoredReceipt, now: Date) => Date.parse(stored.reta
 
 // Ids arrive checked (length and alphabet) by the route's path schema (functions/api/path-parameters.ts).
 
-export async function createReceipt(clientId: string, request: ReceiptRequest, caller: Caller, deps: ReceiptDependencies): Promise<Receipt> {
+export async function createReceipt(
+  clientId: string,
+  request: ReceiptRequest,
+  caller: Caller,
+  deps: ReceiptDependencies,
+): Promise<Receipt> {
   const client = await deps.clients.get(caller.agencyId, clientId);
   if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
   const now = deps.now();

@@ -23,7 +23,9 @@ export function queryFingerprint(query: CursorQuery): string {
 }
 
 export function encodeCursor(position: SearchPosition, query: CursorQuery): string {
-  return Buffer.from(JSON.stringify({ f: queryFingerprint(query), r: position.rank, k: position.sortKey, i: position.siteId })).toString('base64url');
+  return Buffer.from(JSON.stringify({ f: queryFingerprint(query), r: position.rank, k: position.sortKey, i: position.siteId })).toString(
+    'base64url',
+  );
 }
 
 const badCursor = (detail: Message) => new InvalidRequestError([{ pointer: '/cursor', detail }]);
@@ -36,7 +38,15 @@ export function decodeCursor(cursor: string, query: CursorQuery): SearchPosition
     throw badCursor(message('field.siteCursor'));
   }
   const { f, r, k, i } = (parsed ?? {}) as Record<string, unknown>;
-  if (typeof f !== 'string' || typeof r !== 'number' || !Number.isInteger(r) || r < 0 || r > 2 || typeof k !== 'string' || typeof i !== 'string') {
+  if (
+    typeof f !== 'string' ||
+    typeof r !== 'number' ||
+    !Number.isInteger(r) ||
+    r < 0 ||
+    r > 2 ||
+    typeof k !== 'string' ||
+    typeof i !== 'string'
+  ) {
     throw badCursor(message('field.siteCursor'));
   }
   if (f !== queryFingerprint(query)) throw badCursor(message('field.siteCursorOtherQuery'));

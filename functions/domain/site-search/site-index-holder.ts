@@ -17,8 +17,7 @@ export interface LoadedSiteIndex {
 }
 
 export type SiteIndexEvent =
-  | { event: 'loaded'; etag: string; siteCount: number; loadMs: number }
-  | { event: 'check-failed'; errorName: string };
+  { event: 'loaded'; etag: string; siteCount: number; loadMs: number } | { event: 'check-failed'; errorName: string };
 
 export interface SiteIndexHolderOptions {
   refreshIntervalMs: number;
@@ -62,7 +61,12 @@ export class SiteIndexHolder {
       const started = performance.now();
       const index = new SiteSearchIndex(decodeSnapshot(object.bytes));
       this.loaded = { index, etag: object.etag };
-      this.options.onEvent?.({ event: 'loaded', etag: object.etag, siteCount: index.size, loadMs: Math.round(performance.now() - started) });
+      this.options.onEvent?.({
+        event: 'loaded',
+        etag: object.etag,
+        siteCount: index.size,
+        loadMs: Math.round(performance.now() - started),
+      });
       return this.loaded;
     } catch (error) {
       if (!previous) {

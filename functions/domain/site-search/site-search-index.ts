@@ -19,7 +19,6 @@ import { RANK_STARTS_WITH, RANK_TYPO, RANK_WORD_PREFIX } from './name-match';
 import { MIN_TYPO_WORD_LENGTH, queryWords, sortKeyOf } from './normalize';
 import type { SnapshotColumns } from './snapshot';
 
-
 /** Where a page ended: the next page starts after this match. Stable across index versions. */
 export interface SearchPosition {
   rank: number;
@@ -128,7 +127,8 @@ export class SiteSearchIndex {
     this.dictionary = columns.dictionary;
     const dictionarySize = this.dictionary.length;
     for (let id = 1; id < dictionarySize; id += 1) {
-      if (!((this.dictionary[id - 1] as string) < (this.dictionary[id] as string))) throw new Error('The site index dictionary is not sorted');
+      if (!((this.dictionary[id - 1] as string) < (this.dictionary[id] as string)))
+        throw new Error('The site index dictionary is not sorted');
     }
 
     const all = columns.siteId.length;
@@ -176,7 +176,8 @@ export class SiteSearchIndex {
 
     // Postings in ordinal order (sites are visited in order); a word used twice by one name is posted once.
     this.postingStart = new Int32Array(dictionarySize + 1);
-    for (let id = 0; id < dictionarySize; id += 1) this.postingStart[id + 1] = (this.postingStart[id] as number) + (postingCount[id] as number);
+    for (let id = 0; id < dictionarySize; id += 1)
+      this.postingStart[id + 1] = (this.postingStart[id] as number) + (postingCount[id] as number);
     const fill = this.postingStart.slice(0, dictionarySize);
     const postings = new Int32Array(activeWords);
     for (let site = 0; site < n; site += 1) {
@@ -209,7 +210,8 @@ export class SiteSearchIndex {
   private sortKeyOf(s: number): string {
     const start = this.siteWordStart[s] as number;
     let key = '';
-    for (let w = start; w < start + (this.wordCount[s] as number); w += 1) key += (w === start ? '' : ' ') + (this.dictionary[this.siteWords[w] as number] as string);
+    for (let w = start; w < start + (this.wordCount[s] as number); w += 1)
+      key += (w === start ? '' : ' ') + (this.dictionary[this.siteWords[w] as number] as string);
     return key;
   }
 
@@ -261,7 +263,19 @@ export class SiteSearchIndex {
       const children = this.groups
         .map((g, id) => ({ ...g, id, sortKey: sortKeyOf(g.group) }))
         .filter((g) => (top.categories as readonly string[]).includes(g.category) && (counts[g.id] as number) > 0)
-        .sort((a, b) => (a.sortKey !== b.sortKey ? (a.sortKey < b.sortKey ? -1 : 1) : a.group < b.group ? -1 : a.group > b.group ? 1 : a.category < b.category ? -1 : 1))
+        .sort((a, b) =>
+          a.sortKey !== b.sortKey
+            ? a.sortKey < b.sortKey
+              ? -1
+              : 1
+            : a.group < b.group
+              ? -1
+              : a.group > b.group
+                ? 1
+                : a.category < b.category
+                  ? -1
+                  : 1,
+        )
         .map((g) => ({ key: groupNodeKey(g.category, g.group), label: { en: g.group, fr: g.group }, count: counts[g.id] as number }));
       return { key: top.key, label: { ...top.label }, count: children.reduce((sum, c) => sum + c.count, 0), children };
     });
@@ -277,7 +291,8 @@ export class SiteSearchIndex {
     if ((!categories || categories.length === 0) && group === undefined) return undefined;
     const allowed = new Uint8Array(this.groups.length);
     this.groups.forEach((g, id) => {
-      if ((!categories || categories.length === 0 || categories.includes(g.category)) && (group === undefined || g.group === group)) allowed[id] = 1;
+      if ((!categories || categories.length === 0 || categories.includes(g.category)) && (group === undefined || g.group === group))
+        allowed[id] = 1;
     });
     return allowed;
   }
@@ -420,7 +435,8 @@ export class SiteSearchIndex {
       hitList[hits++] = s;
     };
     const { postings, postingStart } = this;
-    for (let p = postingStart[driver.lo] as number, end = postingStart[driver.hi] as number; p < end; p += 1) consider(postings[p] as number, false);
+    for (let p = postingStart[driver.lo] as number, end = postingStart[driver.hi] as number; p < end; p += 1)
+      consider(postings[p] as number, false);
     for (const id of driver.typoWords) {
       for (let p = postingStart[id] as number, end = postingStart[id + 1] as number; p < end; p += 1) consider(postings[p] as number, true);
     }

@@ -41,7 +41,10 @@ export interface SnapshotColumns {
 }
 
 /** Search order: normalised name, then the name as written, then the id (a total order). */
-export function compareSites(a: Pick<Site, 'name' | 'siteId'> & { key: string }, b: Pick<Site, 'name' | 'siteId'> & { key: string }): number {
+export function compareSites(
+  a: Pick<Site, 'name' | 'siteId'> & { key: string },
+  b: Pick<Site, 'name' | 'siteId'> & { key: string },
+): number {
   if (a.key !== b.key) return a.key < b.key ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0;

@@ -68,7 +68,9 @@ function bodyText(body: string, base64: boolean): { text: string; wellFormed: bo
   if (!base64) {
     // A string handed over as it is: it may hold lone surrogates, which no UTF-8 bytes could encode.
     const bytes = Buffer.byteLength(body, 'utf8');
-    return LONE_SURROGATE.test(body) ? { text: Buffer.from(body, 'utf8').toString('utf8'), wellFormed: false, bytes } : { text: body, wellFormed: true, bytes };
+    return LONE_SURROGATE.test(body)
+      ? { text: Buffer.from(body, 'utf8').toString('utf8'), wellFormed: false, bytes }
+      : { text: body, wellFormed: true, bytes };
   }
   const raw = Buffer.from(body, 'base64');
   try {
@@ -99,7 +101,10 @@ export function jsonBody(route: RouteDefinition) {
       }
       if (!wellFormed) {
         const pointers = stringsWhere(parsed, (s) => s.includes(REPLACEMENT_CHARACTER));
-        const errors: FieldError[] = (pointers.length > 0 ? pointers : ['']).map((pointer) => ({ pointer, detail: message('field.notUtf8') }));
+        const errors: FieldError[] = (pointers.length > 0 ? pointers : ['']).map((pointer) => ({
+          pointer,
+          detail: message('field.notUtf8'),
+        }));
         throw new InvalidRequestError(errors, message('request.notUtf8'));
       }
       const illFormed = stringsWhere(parsed, (s) => LONE_SURROGATE.test(s));

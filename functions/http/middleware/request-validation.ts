@@ -21,7 +21,9 @@ export function validatedInput(route: RouteDefinition) {
         scope.params = result.data;
       }
       if (route.query) {
-        const present = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, value]) => value !== '' && value !== undefined));
+        const present = Object.fromEntries(
+          Object.entries(event.queryStringParameters ?? {}).filter(([, value]) => value !== '' && value !== undefined),
+        );
         scope.query = parseOrThrow(route.query, present, { detail: message('request.invalidQuery') });
       }
       if (route.requestBody) {

@@ -3,13 +3,13 @@
  * test file. Bundling is skipped unless asked for: templates are the same without it, and esbuild over
  * every handler is the slow part of a synth.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type BuiltApp, buildApp } from '../../../lib/app';
 import type { StatefulStack } from '../../../lib/stateful-stack';
 import type { StatelessStack } from '../../../lib/stateless-stack';

@@ -3,8 +3,8 @@
  * problem+json on every 4xx; the status and pointers the request's faults call for; and, per batch,
  * the agency's stored items equal to what its 2xx answers say was written (nothing after a 4xx).
  */
-import type { Prepared } from './prepare';
 import type { ItemCounts } from './fixture';
+import type { Prepared } from './prepare';
 
 export interface Answer {
   status: number;
@@ -36,7 +36,8 @@ export async function send(baseUrl: string, request: Prepared): Promise<Answer |
   } catch (error) {
     if (!(error instanceof Error)) return new Error(String(error));
     // fetch says only "fetch failed"; the cause says what happened to the connection.
-    const cause = error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.name} ${error.cause.message}` : '';
+    const cause =
+      error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.name} ${error.cause.message}` : '';
     return new Error(`${error.message}${cause}`);
   }
 }
@@ -65,15 +66,20 @@ export function violations(request: Prepared, answer: Answer | Error): string[] 
   if (status >= 500) found.push(`answered ${status} (5xx)`);
   let errors: { pointer: string; detail: string }[] | undefined;
   if (status >= 400 && status < 500) {
-    if (!answer.contentType?.startsWith('application/problem+json')) found.push(`a ${status} with content-type ${answer.contentType} (not application/problem+json)`);
+    if (!answer.contentType?.startsWith('application/problem+json'))
+      found.push(`a ${status} with content-type ${answer.contentType} (not application/problem+json)`);
     const problem = answer.json as Record<string, unknown> | undefined;
     if (!problem || typeof problem !== 'object' || Array.isArray(problem)) found.push(`a ${status} whose body is not a JSON object`);
     else {
-      for (const member of ['type', 'title', 'detail', 'instance']) if (!isString(problem[member]) || problem[member] === '') found.push(`a ${status} problem without a "${member}" string`);
+      for (const member of ['type', 'title', 'detail', 'instance'])
+        if (!isString(problem[member]) || problem[member] === '') found.push(`a ${status} problem without a "${member}" string`);
       if (problem.status !== status) found.push(`a ${status} problem with "status": ${JSON.stringify(problem.status)}`);
       if (problem.errors !== undefined) {
         const list = problem.errors;
-        if (!Array.isArray(list) || !list.every((e) => e && isString(e.pointer) && isString(e.detail) && (e.pointer === '' || e.pointer.startsWith('/')))) {
+        if (
+          !Array.isArray(list) ||
+          !list.every((e) => e && isString(e.pointer) && isString(e.detail) && (e.pointer === '' || e.pointer.startsWith('/')))
+        ) {
           found.push(`a ${status} problem whose "errors" is not a list of {pointer, detail}: ${JSON.stringify(list).slice(0, 200)}`);
         } else errors = list;
       }
@@ -86,12 +92,17 @@ export function violations(request: Prepared, answer: Answer | Error): string[] 
   }
   const only = faults.length === 1 && !request.uncertainFault ? faults[0] : undefined;
   if (only && status >= 400 && status < 500) {
-    if (!only.statuses.includes(status)) found.push(`answered ${status} to a request whose one fault is ${only.kind} (${only.statuses.join(' or ')})`);
+    if (!only.statuses.includes(status))
+      found.push(`answered ${status} to a request whose one fault is ${only.kind} (${only.statuses.join(' or ')})`);
     else if (only.pointers && (status === 400 || status === 422)) {
       const named = [...new Set((errors ?? []).map((e) => e.pointer))].sort();
       const wanted = [...only.pointers.values].sort();
-      const ok = only.pointers.match === 'exact' ? JSON.stringify(named) === JSON.stringify(wanted) : wanted.every((p) => named.includes(p));
-      if (!ok) found.push(`a ${status} for ${only.kind} naming ${JSON.stringify(named)} where ${only.pointers.match === 'exact' ? 'exactly' : 'at least'} ${JSON.stringify(wanted)} is due`);
+      const ok =
+        only.pointers.match === 'exact' ? JSON.stringify(named) === JSON.stringify(wanted) : wanted.every((p) => named.includes(p));
+      if (!ok)
+        found.push(
+          `a ${status} for ${only.kind} naming ${JSON.stringify(named)} where ${only.pointers.match === 'exact' ? 'exactly' : 'at least'} ${JSON.stringify(wanted)} is due`,
+        );
     }
   }
   return found;
@@ -122,7 +133,9 @@ export function writesOf(request: Prepared, answer: Answer | Error): ItemCounts 
 export function versionSeen(answer: Answer | Error): { clientId: string; version: number } | undefined {
   if (answer instanceof Error || answer.status < 200 || answer.status >= 300) return undefined;
   const body = answer.json as { clientId?: unknown; version?: unknown } | undefined;
-  return typeof body?.clientId === 'string' && typeof body.version === 'number' ? { clientId: body.clientId, version: body.version } : undefined;
+  return typeof body?.clientId === 'string' && typeof body.version === 'number'
+    ? { clientId: body.clientId, version: body.version }
+    : undefined;
 }
 
 function printable(text: string, max: number): string {
@@ -133,7 +146,10 @@ function printable(text: string, max: number): string {
 /** The request as a reader can retype it. */
 export function describeRequest(request: Prepared): string {
   const headers = Object.entries(request.headers)
-    .map(([name, value]) => `  ${name}: ${name === 'authorization' ? `${printable(value, 40)} (${request.spec.auth.kind === 'claims' ? `claims ${JSON.stringify({ ...request.spec.auth }).slice(0, 300)}` : request.spec.auth.kind})` : printable(value, 120)}`)
+    .map(
+      ([name, value]) =>
+        `  ${name}: ${name === 'authorization' ? `${printable(value, 40)} (${request.spec.auth.kind === 'claims' ? `claims ${JSON.stringify({ ...request.spec.auth }).slice(0, 300)}` : request.spec.auth.kind})` : printable(value, 120)}`,
+    )
     .join('\n');
   let body = '';
   if (request.body) {

@@ -59,7 +59,8 @@ interface Entry {
 const hasBody = (route: RouteDefinition) => Boolean(route.requestBody);
 const hasClientId = (route: RouteDefinition) => route.path.includes('{clientId}');
 const hasQuery = (route: RouteDefinition) => Boolean(route.query);
-const registers = (route: RouteDefinition) => route.operationId === 'registerAnonymousClient' || route.operationId === 'registerAnonymousClientBatch';
+const registers = (route: RouteDefinition) =>
+  route.operationId === 'registerAnonymousClient' || route.operationId === 'registerAnonymousClientBatch';
 
 const withBody = (spec: RequestSpec, value: unknown, plantedAt?: (string | number)[]): RequestSpec => ({
   ...spec,
@@ -67,7 +68,8 @@ const withBody = (spec: RequestSpec, value: unknown, plantedAt?: (string | numbe
 });
 
 /** The string field of a route's valid body where broken text is planted. */
-const textField = (spec: RequestSpec): string => (spec.operationId === 'createReceipt' ? 'language' : spec.operationId === 'beginSession' ? 'deliveryMethod' : 'comments');
+const textField = (spec: RequestSpec): string =>
+  spec.operationId === 'createReceipt' ? 'language' : spec.operationId === 'beginSession' ? 'deliveryMethod' : 'comments';
 
 const ENTRIES: Entry[] = [
   {
@@ -100,7 +102,13 @@ const ENTRIES: Entry[] = [
   {
     note: 'known before the suite: a body declared charset=iso-8859-1 was accepted (CONTRACT §3: 415)',
     applies: hasBody,
-    change: (spec) => ({ ...spec, body: { ...(spec.body as NonNullable<RequestSpec['body']>), contentType: { kind: 'charset', value: 'application/json; charset=iso-8859-1' } } }),
+    change: (spec) => ({
+      ...spec,
+      body: {
+        ...(spec.body as NonNullable<RequestSpec['body']>),
+        contentType: { kind: 'charset', value: 'application/json; charset=iso-8859-1' },
+      },
+    }),
   },
   {
     note: 'known before the suite: a malformed percent-encoding in a path segment made the local gateway answer 500',
@@ -115,7 +123,11 @@ const ENTRIES: Entry[] = [
   {
     note: 'known before the suite: an Idempotency-Key from a user whose subject is 2,200 UTF-8 bytes made a sort key over 1,024 bytes: 500',
     applies: registers,
-    change: (spec) => ({ ...spec, auth: { kind: 'claims', role: 'staff', sub: 'é'.repeat(1100) }, idempotencyKey: { kind: 'fresh', value: 'fuzz-corpus-long-subject' } }),
+    change: (spec) => ({
+      ...spec,
+      auth: { kind: 'claims', role: 'staff', sub: 'é'.repeat(1100) },
+      idempotencyKey: { kind: 'fresh', value: 'fuzz-corpus-long-subject' },
+    }),
   },
   {
     note: '2026-12: the local gateway built the query on a plain object, so "?__proto__=x" vanished instead of being a 400 naming it',
@@ -128,7 +140,7 @@ const ENTRIES: Entry[] = [
     change: (spec) => ({ ...spec, query: [['toString', '']] }),
   },
   {
-    note: '2026-12: a request head over 16 KiB (a long query) got Node\'s bare 431, not problem+json (fixed in the gateway: 400 problem+json)',
+    note: "2026-12: a request head over 16 KiB (a long query) got Node's bare 431, not problem+json (fixed in the gateway: 400 problem+json)",
     applies: hasQuery,
     change: (spec) => ({ ...spec, query: [['q', 'x'.repeat(20_000)]] }),
   },

@@ -3,13 +3,13 @@
  * clients, a receipt and a session on the first, a real paging cursor), tokens with any claims signed
  * by the embedded stack's key, and the exact storage accounting of what 2xx answers may have written.
  */
+import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { todayIn } from '../../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../local/tokens';
-import { call, server, tokenFor, uniqueAgency } from '../api';
 import { activeSite } from '../../../support/sample-sites';
+import { call, server, tokenFor, uniqueAgency } from '../api';
 import { agencyItemCounts } from '../storage';
 
 export const agencyToday = () => todayIn('America/Toronto', new Date());
@@ -53,7 +53,8 @@ export interface Seeded {
 }
 
 function expectStatus(label: string, response: { status: number; text: string }, status: number) {
-  if (response.status !== status) throw new Error(`seeding: ${label} answered ${response.status}, not ${status}: ${response.text.slice(0, 500)}`);
+  if (response.status !== status)
+    throw new Error(`seeding: ${label} answered ${response.status}, not ${status}: ${response.text.slice(0, 500)}`);
 }
 
 /**
@@ -70,7 +71,14 @@ export async function seedAgency(label: string, options: { records: boolean } = 
     token,
     body: {
       clients: [
-        { gender: 'FEMALE', registrationDate: today, siteId, postalCode: 'M5V 2T6', arrivalYear: 2023, comments: 'Needs an Arabic interpreter مترجم' },
+        {
+          gender: 'FEMALE',
+          registrationDate: today,
+          siteId,
+          postalCode: 'M5V 2T6',
+          arrivalYear: 2023,
+          comments: 'Needs an Arabic interpreter مترجم',
+        },
         { gender: 'MALE', registrationDate: today, siteId, comments: 'Family of four 👨‍👩‍👧‍👦, École Sainte-Anne' },
         { gender: 'UNKNOWN', registrationDate: today, siteId },
       ],

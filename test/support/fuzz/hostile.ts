@@ -123,7 +123,9 @@ export const hostileStrings: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 4 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0x9f }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 20 }),
-  fc.constantFrom(4001, 10_000, 70_000).chain((n) => fc.constantFrom('x', '\n', '👨‍👩‍👧', ' ').map((unit) => unit.repeat(Math.ceil(n / unit.length)))),
+  fc
+    .constantFrom(4001, 10_000, 70_000)
+    .chain((n) => fc.constantFrom('x', '\n', '👨‍👩‍👧', ' ').map((unit) => unit.repeat(Math.ceil(n / unit.length)))),
 );
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -132,13 +134,47 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const hostileIds: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.constantFrom(...CROCKFORD), minLength: 25, maxLength: 25 }),
   fc.string({ unit: fc.constantFrom(...CROCKFORD), minLength: 27, maxLength: 30 }),
-  fc.tuple(fc.string({ unit: fc.constantFrom(...CROCKFORD), minLength: 25, maxLength: 25 }), fc.constantFrom('I', 'L', 'O', 'U', 'a', 'z', '-', '_', 'Ä', '٣', ' ')).map(([id, bad]) => id + bad),
-  fc.constantFrom('not-an-id', '', ' ', '0', 'null', 'undefined', '__proto__', 'constructor', 'batch', 'tree', 'index', 'x'.repeat(2000), 'ON-SCH-000001', 'A'.repeat(64) + 'B'),
+  fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom(...CROCKFORD), minLength: 25, maxLength: 25 }),
+      fc.constantFrom('I', 'L', 'O', 'U', 'a', 'z', '-', '_', 'Ä', '٣', ' '),
+    )
+    .map(([id, bad]) => id + bad),
+  fc.constantFrom(
+    'not-an-id',
+    '',
+    ' ',
+    '0',
+    'null',
+    'undefined',
+    '__proto__',
+    'constructor',
+    'batch',
+    'tree',
+    'index',
+    'x'.repeat(2000),
+    'ON-SCH-000001',
+    'A'.repeat(64) + 'B',
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
 );
 
 /** Percent-encodings that do not decode to UTF-8 text. */
-export const badPercentEncodings = fc.constantFrom('%ZZ', '%', '%4', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%FF', '%F0%9F%98', '%80', '%%41', '%u0041', '%C3%28', '%E2%82');
+export const badPercentEncodings = fc.constantFrom(
+  '%ZZ',
+  '%',
+  '%4',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%ED%A0%80',
+  '%FF',
+  '%F0%9F%98',
+  '%80',
+  '%%41',
+  '%u0041',
+  '%C3%28',
+  '%E2%82',
+);
 
 /** A segment or value whose percent-encoding is malformed somewhere. */
 export function badlyEncoded(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
@@ -203,8 +239,29 @@ export const acceptLanguages: fc.Arbitrary<string | undefined> = fc.oneof(
 export const ifMatchValues = {
   /** Never matches a stored version, or is not an entity tag at all: 412. */
   malformed: fc.oneof(
-    fc.constantFrom('W/"1"', 'W/"2"', 'abc', '"abc"', '1', '""', '"-1"', '"1.0"', '"9999999999"', '"01"', '*, "1"', '"1', '1"', 'W/*', '**', `"${'9'.repeat(300)}"`, utf8AsLatin1('"é"')),
-    fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 40 }).map(headerSafe).filter((v) => v.trim() !== '' && v.trim() !== '*' && !/^"\d{1,9}"$/.test(v.trim())),
+    fc.constantFrom(
+      'W/"1"',
+      'W/"2"',
+      'abc',
+      '"abc"',
+      '1',
+      '""',
+      '"-1"',
+      '"1.0"',
+      '"9999999999"',
+      '"01"',
+      '*, "1"',
+      '"1',
+      '1"',
+      'W/*',
+      '**',
+      `"${'9'.repeat(300)}"`,
+      utf8AsLatin1('"é"'),
+    ),
+    fc
+      .string({ unit: 'binary-ascii', minLength: 1, maxLength: 40 })
+      .map(headerSafe)
+      .filter((v) => v.trim() !== '' && v.trim() !== '*' && !/^"\d{1,9}"$/.test(v.trim())),
   ),
   /** A tag of a version that never exists (versions start at 1): 412 for a stored client. */
   stale: fc.constantFrom('"0"', '"999999"'),
@@ -221,7 +278,13 @@ export const idempotencyKeys = {
 };
 
 export const contentTypes = {
-  json: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'Application/JSON', 'application/json; charset="utf-8"'),
+  json: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'Application/JSON',
+    'application/json; charset="utf-8"',
+  ),
   /** Not JSON at all: 415. */
   other: fc.constantFrom(
     'text/plain',
@@ -248,11 +311,31 @@ export const contentTypes = {
     'application/json; charset=shift_jis',
   ),
   /** Unusual but arguably fine, or arguably not: no expectation. */
-  odd: fc.constantFrom('application/json; charset=utf8', 'application/json; charset=', 'application/json;;', 'application/json, text/plain', ' application/json', 'application/json; foo=bar', 'application/json; charset=us-ascii'),
+  odd: fc.constantFrom(
+    'application/json; charset=utf8',
+    'application/json; charset=',
+    'application/json;;',
+    'application/json, text/plain',
+    ' application/json',
+    'application/json; foo=bar',
+    'application/json; charset=us-ascii',
+  ),
 };
 
 /** Authorization header values that carry no valid token: 401. */
 export const garbledAuthorization = fc.oneof(
-  fc.constantFrom('Bearer', 'Bearer ', 'Bearer not-a-jwt', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Token abc', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'bearer', `Bearer ${'A'.repeat(4000)}`, 'Bearer ====', 'Bearer \u00e9'),
+  fc.constantFrom(
+    'Bearer',
+    'Bearer ',
+    'Bearer not-a-jwt',
+    'Bearer a.b.c',
+    'Basic dXNlcjpwYXNz',
+    'Token abc',
+    'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+    'bearer',
+    `Bearer ${'A'.repeat(4000)}`,
+    'Bearer ====',
+    'Bearer \u00e9',
+  ),
   fc.string({ unit: 'binary-ascii', maxLength: 80 }).map((garbage) => `Bearer ${headerSafe(garbage)}`),
 );

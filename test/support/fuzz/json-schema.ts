@@ -177,7 +177,25 @@ const otherTypeValues: Record<JsonType, fc.Arbitrary<unknown>> = {
 };
 
 /** Number literals that JSON.stringify cannot write but a JSON parser reads (or refuses). */
-const numberLiterals = fc.constantFrom('1e400', '-1e400', '-0', '1.0', '2020.0', '2.02e3', '9007199254740993', '1E2', '0.1e1', '00', '-', '1.', '.5', '+1', 'NaN', 'Infinity', '0x10');
+const numberLiterals = fc.constantFrom(
+  '1e400',
+  '-1e400',
+  '-0',
+  '1.0',
+  '2020.0',
+  '2.02e3',
+  '9007199254740993',
+  '1E2',
+  '0.1e1',
+  '00',
+  '-',
+  '1.',
+  '.5',
+  '+1',
+  'NaN',
+  'Infinity',
+  '0x10',
+);
 
 /** Values against the schema (they may still happen to be valid: the zod oracle decides). */
 export function hostileValue(schema: JsonSchema, context: SchemaContext): fc.Arbitrary<unknown> {
@@ -194,7 +212,20 @@ export function hostileValue(schema: JsonSchema, context: SchemaContext): fc.Arb
       const values = branch.enum.filter((v): v is string => typeof v === 'string');
       if (values.length > 0) {
         choices.push(
-          fc.constantFrom(...values).chain((v) => fc.constantFrom(v.toLowerCase(), ` ${v}`, `${v} `, `${v}\u0000`, v.replace(/_/g, ' '), `${v}${v}`, v.slice(1), v.replace(/A/g, '\u0391'))),
+          fc
+            .constantFrom(...values)
+            .chain((v) =>
+              fc.constantFrom(
+                v.toLowerCase(),
+                ` ${v}`,
+                `${v} `,
+                `${v}\u0000`,
+                v.replace(/_/g, ' '),
+                `${v}${v}`,
+                v.slice(1),
+                v.replace(/A/g, '\u0391'),
+              ),
+            ),
         );
       }
     }
@@ -203,7 +234,11 @@ export function hostileValue(schema: JsonSchema, context: SchemaContext): fc.Arb
       if (branch.format === 'date') choices.push(hostileDates(context.today));
       if (branch.maxLength !== undefined) {
         const max = branch.maxLength;
-        choices.push(fc.constantFrom(max + 1, max * 2, 70_000).chain((length) => fc.constantFrom('x', 'é', '😀', ' ', 'word ').map((unit) => unit.repeat(Math.ceil(length / unit.length)))));
+        choices.push(
+          fc
+            .constantFrom(max + 1, max * 2, 70_000)
+            .chain((length) => fc.constantFrom('x', 'é', '😀', ' ', 'word ').map((unit) => unit.repeat(Math.ceil(length / unit.length)))),
+        );
       }
       if (branch.pattern) {
         const pattern = new RegExp(branch.pattern);
@@ -213,7 +248,14 @@ export function hostileValue(schema: JsonSchema, context: SchemaContext): fc.Arb
     }
     if (types.includes('integer') || types.includes('number')) {
       const { minimum, maximum } = branch;
-      const edges = [minimum !== undefined ? minimum - 1 : -1, maximum !== undefined ? maximum + 1 : 1e9, 1.5, -0.5, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_VALUE];
+      const edges = [
+        minimum !== undefined ? minimum - 1 : -1,
+        maximum !== undefined ? maximum + 1 : 1e9,
+        1.5,
+        -0.5,
+        Number.MAX_SAFE_INTEGER + 2,
+        -Number.MAX_VALUE,
+      ];
       choices.push(fc.constantFrom(...edges));
       if (minimum !== undefined) choices.push(fc.constant(String(minimum)));
     }

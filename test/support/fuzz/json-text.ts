@@ -30,7 +30,8 @@ export class BrokenUtf8String {
 /** A copy of `object` with an own enumerable `key` (also `__proto__`, which assignment would not create). */
 export function withKey(object: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const name of Object.keys(object)) Object.defineProperty(copy, name, { value: object[name], enumerable: true, writable: true, configurable: true });
+  for (const name of Object.keys(object))
+    Object.defineProperty(copy, name, { value: object[name], enumerable: true, writable: true, configurable: true });
   Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
   return copy;
 }
@@ -48,7 +49,11 @@ function write(value: unknown, out: Buffer[]): void {
   if (value instanceof RawJson) {
     out.push(Buffer.from(value.text, 'utf8'));
   } else if (value instanceof BrokenUtf8String) {
-    out.push(Buffer.from(JSON.stringify(value.before).slice(0, -1), 'utf8'), Buffer.from(value.bytes), Buffer.from(JSON.stringify(value.after).slice(1), 'utf8'));
+    out.push(
+      Buffer.from(JSON.stringify(value.before).slice(0, -1), 'utf8'),
+      Buffer.from(value.bytes),
+      Buffer.from(JSON.stringify(value.after).slice(1), 'utf8'),
+    );
   } else if (Array.isArray(value)) {
     out.push(Buffer.from('['));
     value.forEach((item, i) => {

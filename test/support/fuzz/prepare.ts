@@ -118,7 +118,11 @@ function component(value: UrlValue, fixture: FuzzFixture, plusIsSpace: boolean):
   const text = value instanceof Ref ? resolve(value, fixture) : value;
   if (hasLoneSurrogate(text)) {
     // Not encodable as UTF-8: sent as the surrogate's own (invalid) UTF-8 bytes.
-    const sent = [...text].map((ch) => (hasLoneSurrogate(ch) ? `%ED%${(0xa0 + ((ch.charCodeAt(0) >> 6) & 0x1f)).toString(16).toUpperCase()}%80` : encodeURIComponent(ch))).join('');
+    const sent = [...text]
+      .map((ch) =>
+        hasLoneSurrogate(ch) ? `%ED%${(0xa0 + ((ch.charCodeAt(0) >> 6) & 0x1f)).toString(16).toUpperCase()}%80` : encodeURIComponent(ch),
+      )
+      .join('');
     return { sent, decoded: undefined };
   }
   return { sent: encodeURIComponent(text), decoded: text };
@@ -133,9 +137,19 @@ function zodPointers(issues: readonly z.core.$ZodIssue[]): string[] {
   return [...pointers].sort();
 }
 
-const activeSiteIds = () => new Set(sampleSites().filter((site) => site.active).map((site) => site.siteId));
+const activeSiteIds = () =>
+  new Set(
+    sampleSites()
+      .filter((site) => site.active)
+      .map((site) => site.siteId),
+  );
 
-async function authorization(spec: RequestSpec, fixture: FuzzFixture, faults: Fault[], note: (reason: string) => void): Promise<string | undefined> {
+async function authorization(
+  spec: RequestSpec,
+  fixture: FuzzFixture,
+  faults: Fault[],
+  note: (reason: string) => void,
+): Promise<string | undefined> {
   const route = routeById(spec.operationId);
   const agencyId = fixture.seeded.agencyId;
   const base = { sub: `fuzz-user-${agencyId}`, 'custom:agency_id': agencyId, 'custom:agency_name': `Fuzz ${agencyId}`, token_use: 'id' };
@@ -164,7 +178,8 @@ async function authorization(spec: RequestSpec, fixture: FuzzFixture, faults: Fa
       unauthenticated();
       return `Bearer ${await signedToken({ ...base, 'cognito:groups': ['staff'], aud: 'another-app' })}`;
     case 'token':
-      if (!isPublic && !(route.roles as readonly string[]).includes(auth.role)) faults.push({ kind: 'role', stage: 'pipeline', statuses: [403] });
+      if (!isPublic && !(route.roles as readonly string[]).includes(auth.role))
+        faults.push({ kind: 'role', stage: 'pipeline', statuses: [403] });
       return `Bearer ${await signedToken({ ...base, 'cognito:groups': [auth.role] })}`;
     case 'claims': {
       const claims: Record<string, unknown> = { ...base, 'cognito:groups': [auth.role] };
@@ -234,7 +249,8 @@ export async function prepare(spec: RequestSpec, fixture: FuzzFixture): Promise<
       if (decoded === undefined) pathEncodingFault = true;
       else decodedParams[name] = decoded;
       if (/^(\.|%2e){1,2}$/i.test(sent)) uncertainRoutes.push('a dot segment, which URL parsing removes');
-      if (route.operationId === 'getSite' && (decoded === 'tree' || decoded === 'index')) uncertainRoutes.push('a site id that is another route');
+      if (route.operationId === 'getSite' && (decoded === 'tree' || decoded === 'index'))
+        uncertainRoutes.push('a site id that is another route');
       return sent;
     }) + spec.suffix;
 
@@ -285,20 +301,31 @@ export async function prepare(spec: RequestSpec, fixture: FuzzFixture): Promise<
     body = bytes;
     const contentType = spec.body.contentType;
     if (contentType.kind !== 'missing') headers['content-type'] = contentType.value;
-    if (contentType.kind === 'missing' || contentType.kind === 'other') faults.push({ kind: 'media-type', stage: 'pipeline', statuses: [415] });
+    if (contentType.kind === 'missing' || contentType.kind === 'other')
+      faults.push({ kind: 'media-type', stage: 'pipeline', statuses: [415] });
     if (contentType.kind === 'charset') faults.push({ kind: 'charset', stage: 'pipeline', statuses: [415] });
     if (contentType.kind === 'odd') uncertainFaults.push('an unusual Content-Type');
     if (bytes.length > BODY_LIMIT) faults.push({ kind: 'too-large', stage: 'pipeline', statuses: [413] });
     if (!isUtf8(bytes)) {
-      const planted = spec.body.plantedAt && spec.body.encoding === 'utf8' ? { match: 'includes' as const, values: [pointerOf(spec.body.plantedAt)] } : undefined;
+      const planted =
+        spec.body.plantedAt && spec.body.encoding === 'utf8'
+          ? { match: 'includes' as const, values: [pointerOf(spec.body.plantedAt)] }
+          : undefined;
       faults.push({ kind: 'invalid-utf8', stage: 'pipeline', statuses: [400], ...(planted ? { pointers: planted } : {}) });
     }
     try {
       parsedBody = JSON.parse(bytes.toString('utf8'));
       const lone = loneSurrogatePointers(parsedBody);
-      if (lone.length > 0) faults.push({ kind: 'lone-surrogate', stage: 'pipeline', statuses: [400], pointers: { match: 'includes', values: lone } });
+      if (lone.length > 0)
+        faults.push({ kind: 'lone-surrogate', stage: 'pipeline', statuses: [400], pointers: { match: 'includes', values: lone } });
       const result = route.requestBody?.(fixture.today).safeParse(parsedBody);
-      if (result && !result.success) faults.push({ kind: 'body', stage: 'pipeline', statuses: [400], pointers: { match: 'exact', values: zodPointers(result.error.issues) } });
+      if (result && !result.success)
+        faults.push({
+          kind: 'body',
+          stage: 'pipeline',
+          statuses: [400],
+          pointers: { match: 'exact', values: zodPointers(result.error.issues) },
+        });
       bodyValid = Boolean(result?.success);
     } catch (error) {
       if (error instanceof RangeError) uncertainFaults.push('JSON nested deeper than a parser may go');
@@ -324,7 +351,13 @@ export async function prepare(spec: RequestSpec, fixture: FuzzFixture): Promise<
     if (!queryEncodingFault) {
       const present = Object.fromEntries(Object.entries(decodedQuery).filter(([, value]) => value !== ''));
       const result = route.query.safeParse(present);
-      if (!result.success) faults.push({ kind: 'query', stage: 'pipeline', statuses: [400], pointers: { match: 'exact', values: zodPointers(result.error.issues) } });
+      if (!result.success)
+        faults.push({
+          kind: 'query',
+          stage: 'pipeline',
+          statuses: [400],
+          pointers: { match: 'exact', values: zodPointers(result.error.issues) },
+        });
       else query = result.data as Record<string, unknown>;
     }
   }
@@ -333,21 +366,34 @@ export async function prepare(spec: RequestSpec, fixture: FuzzFixture): Promise<
   const clientId = decodedParams.clientId;
   const clientExists = clientId !== undefined && fixture.seeded.clientIds.includes(clientId);
   if (paramsValid && route.params) {
-    const receiptExists = decodedParams.receiptId === undefined || (decodedParams.receiptId === fixture.seeded.receiptId && clientId === fixture.seeded.clientIds[0]);
-    if (clientId !== undefined && (!clientExists || !receiptExists)) faults.push({ kind: 'missing', stage: 'implementation', statuses: [404] });
+    const receiptExists =
+      decodedParams.receiptId === undefined ||
+      (decodedParams.receiptId === fixture.seeded.receiptId && clientId === fixture.seeded.clientIds[0]);
+    if (clientId !== undefined && (!clientExists || !receiptExists))
+      faults.push({ kind: 'missing', stage: 'implementation', statuses: [404] });
     if (spec.ifMatch?.kind === 'stale' && clientExists) faults.push({ kind: 'if-match-stale', stage: 'implementation', statuses: [412] });
   }
-  if (bodyValid && spec.idempotencyKey?.kind !== 'shared' && ['registerAnonymousClient', 'registerAnonymousClientBatch', 'editAnonymousClient'].includes(route.operationId)) {
+  if (
+    bodyValid &&
+    spec.idempotencyKey?.kind !== 'shared' &&
+    ['registerAnonymousClient', 'registerAnonymousClientBatch', 'editAnonymousClient'].includes(route.operationId)
+  ) {
     const active = activeSiteIds();
     const parsed = parsedBody as { siteId?: string; clients?: { siteId: string }[] };
-    const sites: [string, string | undefined][] = parsed.clients ? parsed.clients.map((c, i) => [`/clients/${i}/siteId`, c.siteId]) : [['/siteId', parsed.siteId]];
+    const sites: [string, string | undefined][] = parsed.clients
+      ? parsed.clients.map((c, i) => [`/clients/${i}/siteId`, c.siteId])
+      : [['/siteId', parsed.siteId]];
     const unusable = sites.filter(([, siteId]) => siteId !== undefined && !active.has(siteId)).map(([pointer]) => pointer);
-    if (unusable.length > 0) faults.push({ kind: 'site', stage: 'implementation', statuses: [422], pointers: { match: 'exact', values: unusable } });
+    if (unusable.length > 0)
+      faults.push({ kind: 'site', stage: 'implementation', statuses: [422], pointers: { match: 'exact', values: unusable } });
   }
-  if (query && 'cursor' in query && query.cursor !== undefined) cursorFaults(route, query, fixture, faults, (reason) => uncertainFaults.push(reason));
+  if (query && 'cursor' in query && query.cursor !== undefined)
+    cursorFaults(route, query, fixture, faults, (reason) => uncertainFaults.push(reason));
 
   // A request line and headers over the HTTP server's limit cannot be read at all: nothing else counts.
-  const head = Buffer.byteLength(`${spec.method} ${target} HTTP/1.1\r\n`) + Object.entries(headers).reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v, 'latin1') + 4, 0);
+  const head =
+    Buffer.byteLength(`${spec.method} ${target} HTTP/1.1\r\n`) +
+    Object.entries(headers).reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v, 'latin1') + 4, 0);
   const oversized = head > HEAD_LIMIT + HEAD_MARGIN;
   if (!oversized && head > HEAD_LIMIT - HEAD_MARGIN) uncertainRoutes.push('a request head near the HTTP server limit');
   const prepared: Prepared = {
@@ -368,9 +414,20 @@ export async function prepare(spec: RequestSpec, fixture: FuzzFixture): Promise<
   return prepared;
 }
 
-function cursorFaults(route: RouteDefinition, query: Record<string, unknown>, fixture: FuzzFixture, faults: Fault[], note: (reason: string) => void) {
+function cursorFaults(
+  route: RouteDefinition,
+  query: Record<string, unknown>,
+  fixture: FuzzFixture,
+  faults: Fault[],
+  note: (reason: string) => void,
+) {
   const cursor = query.cursor as string;
-  const cursorFault: Fault = { kind: 'cursor', stage: 'implementation', statuses: [400], pointers: { match: 'exact', values: ['/cursor'] } };
+  const cursorFault: Fault = {
+    kind: 'cursor',
+    stage: 'implementation',
+    statuses: [400],
+    pointers: { match: 'exact', values: ['/cursor'] },
+  };
   if (route.operationId === 'findAnonymousClients') {
     if (cursor !== fixture.seeded.clientCursor) return void faults.push(cursorFault);
     if (query.siteId !== undefined || query.from !== undefined || query.to !== undefined) return void faults.push(cursorFault);

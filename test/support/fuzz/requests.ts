@@ -23,7 +23,16 @@ import {
   text,
   utf8AsLatin1,
 } from './hostile';
-import { type Hints, hostileValue, type JsonSchema, jsonSchemaOf, propertiesOf, resolved, type SchemaContext, validLooking } from './json-schema';
+import {
+  type Hints,
+  hostileValue,
+  type JsonSchema,
+  jsonSchemaOf,
+  propertiesOf,
+  resolved,
+  type SchemaContext,
+  validLooking,
+} from './json-schema';
 import { BrokenUtf8String, objectPaths, RawJson, stringPaths, updatedAt, valueAt, withKey, withoutKey } from './json-text';
 
 export type RefKind = 'client' | 'foreignClient' | 'receipt' | 'foreignReceipt' | 'clientCursor' | 'foreignClientCursor' | 'siteCursor';
@@ -55,7 +64,14 @@ export type Auth =
   /** A good token for the fixture's agency with this one group. */
   | { kind: 'token'; role: string }
   /** A good signature, odd claims (each one left out takes the fixture's usual value). */
-  | { kind: 'claims'; role: string; sub?: string; agencyName?: string; agencyId?: string; groups?: { value: unknown; fits: boolean | undefined } }
+  | {
+      kind: 'claims';
+      role: string;
+      sub?: string;
+      agencyName?: string;
+      agencyId?: string;
+      groups?: { value: unknown; fits: boolean | undefined };
+    }
   | { kind: 'none' }
   /** Authorization exactly this. */
   | { kind: 'header'; value: string }
@@ -105,8 +121,22 @@ const inactiveSites = (): Site[] => sampleSites().filter((site) => !site.active)
 
 function siteIds(pattern: string | undefined): fc.Arbitrary<string> {
   return weighted<string>(
-    [8, fc.constantFrom(...activeSites().slice(0, 40).map((site) => site.siteId))],
-    [1, fc.constantFrom(...inactiveSites().slice(0, 5).map((site) => site.siteId))],
+    [
+      8,
+      fc.constantFrom(
+        ...activeSites()
+          .slice(0, 40)
+          .map((site) => site.siteId),
+      ),
+    ],
+    [
+      1,
+      fc.constantFrom(
+        ...inactiveSites()
+          .slice(0, 5)
+          .map((site) => site.siteId),
+      ),
+    ],
     [2, pattern ? fc.stringMatching(new RegExp(pattern)) : fc.constant('ON-NO-SUCH-SITE')],
   );
 }
@@ -126,7 +156,16 @@ const oddSubjects = fc.oneof(
   fc.constantFrom(1100, 3000).map((n) => 'é'.repeat(n)),
 );
 
-const oddAgencyNames = fc.constantFrom('', '   ', 'x'.repeat(5000), 'Services d’établissement « Nord »', 'خدمات الاستقرار', '\u0000nul', '<b>bold</b>', '\uD800');
+const oddAgencyNames = fc.constantFrom(
+  '',
+  '   ',
+  'x'.repeat(5000),
+  'Services d’établissement « Nord »',
+  'خدمات الاستقرار',
+  '\u0000nul',
+  '<b>bold</b>',
+  '\uD800',
+);
 
 function authFor(route: RouteDefinition, h: number): fc.Arbitrary<Auth> {
   const fitting = [...route.roles];
@@ -176,7 +215,10 @@ function paramValues(name: string, schema: JsonSchema, context: SchemaContext, h
   const validShape = validLooking(schema, { ...context, hints: undefined }, [name]) as fc.Arbitrary<string>;
   let references: fc.Arbitrary<UrlValue>;
   if (name === 'clientId') {
-    references = weighted<UrlValue>([5, fc.integer({ min: 0, max: 2 }).map((i) => new Ref('client', i))], [1, fc.constant(new Ref('foreignClient'))]);
+    references = weighted<UrlValue>(
+      [5, fc.integer({ min: 0, max: 2 }).map((i) => new Ref('client', i))],
+      [1, fc.constant(new Ref('foreignClient'))],
+    );
   } else if (name === 'receiptId') {
     references = weighted<UrlValue>([5, fc.constant(new Ref('receipt'))], [1, fc.constant(new Ref('foreignReceipt'))]);
   } else {
@@ -190,8 +232,16 @@ function paramValues(name: string, schema: JsonSchema, context: SchemaContext, h
     [h, badlyEncoded(idLike).map((raw) => new RawText(raw))],
     [h, badPercentEncodings.map((raw) => new RawText(raw))],
     // Valid characters, every one percent-encoded: the same id.
-    [1, validShape.map((value) => new RawText([...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')))],
-    [h, fc.constantFrom('%00', '%2F', '%2f..%2f', '%0A', '%20', '%EF%BB%BF', '%E2%80%AE', '..', '.', '%2e%2e').map((raw) => new RawText(raw))],
+    [
+      1,
+      validShape.map(
+        (value) => new RawText([...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')),
+      ),
+    ],
+    [
+      h,
+      fc.constantFrom('%00', '%2F', '%2f..%2f', '%0A', '%20', '%EF%BB%BF', '%E2%80%AE', '..', '.', '%2e%2e').map((raw) => new RawText(raw)),
+    ],
   );
 }
 
@@ -204,12 +254,35 @@ function stringOf(value: unknown): UrlValue {
   return JSON.stringify(value) ?? String(value);
 }
 
-const unknownParameterNames = fc.constantFrom('colour', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'q[]', 'limit ', 'LIMIT', 'Cursor', 'a'.repeat(300), 'é', '$where', 'x.y');
+const unknownParameterNames = fc.constantFrom(
+  'colour',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'q[]',
+  'limit ',
+  'LIMIT',
+  'Cursor',
+  'a'.repeat(300),
+  'é',
+  '$where',
+  'x.y',
+);
 
 function queryFor(route: RouteDefinition, context: SchemaContext, h: number): fc.Arbitrary<[UrlValue, UrlValue][]> {
-  const junk = fc.array(fc.tuple(fc.oneof(unknownParameterNames, fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 10 }), badPercentEncodings.map((raw) => new RawText(raw)))), {
-    maxLength: 2,
-  }) as fc.Arbitrary<[UrlValue, UrlValue][]>;
+  const junk = fc.array(
+    fc.tuple(
+      fc.oneof(unknownParameterNames, fc.string({ maxLength: 10 })),
+      fc.oneof(
+        fc.string({ maxLength: 10 }),
+        badPercentEncodings.map((raw) => new RawText(raw)),
+      ),
+    ),
+    {
+      maxLength: 2,
+    },
+  ) as fc.Arbitrary<[UrlValue, UrlValue][]>;
   if (!route.query) return weighted<[UrlValue, UrlValue][]>([6, fc.constant([])], [h, junk]);
   const schema = jsonSchemaOf(route.query);
   const local: SchemaContext = { ...context, root: schema };
@@ -221,26 +294,48 @@ function queryFor(route: RouteDefinition, context: SchemaContext, h: number): fc
   type Pairs = [UrlValue, UrlValue][];
   const mutation = fc.oneof(
     // One parameter against its schema.
-    fc.constantFrom(...names).chain((name) =>
-      hostileValue(properties[name] as JsonSchema, local).map((value) => (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, stringOf(value)]]),
-    ),
+    fc
+      .constantFrom(...names)
+      .chain((name) =>
+        hostileValue(properties[name] as JsonSchema, local).map((value) => (pairs: Pairs): Pairs => [
+          ...pairs.filter(([n]) => n !== name),
+          [name, stringOf(value)],
+        ]),
+      ),
     // A parameter no route declares.
     fc.tuple(unknownParameterNames, fc.string({ maxLength: 8 })).map(([name, value]) => (pairs: Pairs): Pairs => [...pairs, [name, value]]),
     // The same parameter twice (API Gateway joins them with commas).
-    fc.constantFrom(...names).chain((name) =>
-      (validLooking(properties[name] as JsonSchema, local, [name]) as fc.Arbitrary<unknown>).map((value) => (pairs: Pairs): Pairs => [...pairs, [name, stringOf(value)], [name, stringOf(value)]]),
-    ),
+    fc
+      .constantFrom(...names)
+      .chain((name) =>
+        (validLooking(properties[name] as JsonSchema, local, [name]) as fc.Arbitrary<unknown>).map((value) => (pairs: Pairs): Pairs => [
+          ...pairs,
+          [name, stringOf(value)],
+          [name, stringOf(value)],
+        ]),
+      ),
     // A value whose percent-encoding is broken, or a name whose is.
-    fc.tuple(fc.constantFrom(...names), badlyEncoded(fc.string({ unit: 'grapheme-ascii', maxLength: 8 }))).map(
-      ([name, raw]) =>
-        (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, new RawText(raw)]],
-    ),
-    fc.tuple(badlyEncoded(fc.constantFrom(...names)), fc.string({ maxLength: 5 })).map(([raw, value]) => (pairs: Pairs): Pairs => [...pairs, [new RawText(raw), value]]),
+    fc
+      .tuple(fc.constantFrom(...names), badlyEncoded(fc.string({ unit: 'grapheme-ascii', maxLength: 8 })))
+      .map(([name, raw]) => (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, new RawText(raw)]]),
+    fc
+      .tuple(badlyEncoded(fc.constantFrom(...names)), fc.string({ maxLength: 5 }))
+      .map(([raw, value]) => (pairs: Pairs): Pairs => [...pairs, [new RawText(raw), value]]),
     // Empty values (the same as absent) and spaces written as '+'.
     fc.constantFrom(...names).map((name) => (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, '']]),
-    fc.constantFrom(...names).map((name) => (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, new RawText('a+b%20c')]]),
+    fc
+      .constantFrom(...names)
+      .map((name) => (pairs: Pairs): Pairs => [...pairs.filter(([n]) => n !== name), [name, new RawText('a+b%20c')]]),
   );
-  return weighted<Pairs>([5, valid], [5 * h, fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([pairs, changes]) => changes.reduce((p, change) => change(p), pairs))]);
+  return weighted<Pairs>(
+    [5, valid],
+    [
+      5 * h,
+      fc
+        .tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 2 }))
+        .map(([pairs, changes]) => changes.reduce((p, change) => change(p), pairs)),
+    ],
+  );
 }
 
 function queryHints(route: RouteDefinition): Hints {
@@ -249,21 +344,41 @@ function queryHints(route: RouteDefinition): Hints {
       siteId: siteIds(undefined),
       cursor: weighted<unknown>(
         [4, fc.constant(new Ref('clientCursor'))],
-        [3, fc.tuple(fc.constantFrom<Tamper>('flip-data', 'flip-signature', 'truncate', 'append', 'drop-signature', 'double-dot'), fc.nat(200)).map(([tamper, at]) => new Ref('clientCursor', at, tamper))],
+        [
+          3,
+          fc
+            .tuple(
+              fc.constantFrom<Tamper>('flip-data', 'flip-signature', 'truncate', 'append', 'drop-signature', 'double-dot'),
+              fc.nat(200),
+            )
+            .map(([tamper, at]) => new Ref('clientCursor', at, tamper)),
+        ],
         [1, fc.constant(new Ref('foreignClientCursor'))],
         [1, fc.stringMatching(/^[A-Za-z0-9_-]{1,60}\.[A-Za-z0-9_-]{1,50}$/)],
       ),
-      q: weighted<unknown>([3, text(80)], [2, fc.constantFrom('arabic', 'interp', 'famil', 'École', 'ecole ste', 'مترجم', 'ar', 'a', '!!!')]),
+      q: weighted<unknown>(
+        [3, text(80)],
+        [2, fc.constantFrom('arabic', 'interp', 'famil', 'École', 'ecole ste', 'مترجم', 'ar', 'a', '!!!')],
+      ),
     };
   }
   if (route.operationId === 'listSites') {
     const sites = activeSites();
     return {
       group: fc.constantFrom(...new Set(sites.slice(0, 200).map((site) => site.group))),
-      q: weighted<unknown>([3, fc.constantFrom(...sites.slice(0, 50).map((site) => site.name.split(' ').slice(0, 2).join(' ')))], [2, text(60)], [1, fc.constantFrom('elemntary', 'st marys', 'ecole', '---', 'a b c d e f g h i j k')]),
+      q: weighted<unknown>(
+        [3, fc.constantFrom(...sites.slice(0, 50).map((site) => site.name.split(' ').slice(0, 2).join(' ')))],
+        [2, text(60)],
+        [1, fc.constantFrom('elemntary', 'st marys', 'ecole', '---', 'a b c d e f g h i j k')],
+      ),
       cursor: weighted<unknown>(
         [4, fc.constant(new Ref('siteCursor'))],
-        [2, fc.tuple(fc.constantFrom<Tamper>('flip-data', 'truncate', 'append'), fc.nat(200)).map(([tamper, at]) => new Ref('siteCursor', at, tamper))],
+        [
+          2,
+          fc
+            .tuple(fc.constantFrom<Tamper>('flip-data', 'truncate', 'append'), fc.nat(200))
+            .map(([tamper, at]) => new Ref('siteCursor', at, tamper)),
+        ],
         [1, fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/)],
       ),
     };
@@ -275,7 +390,22 @@ function queryHints(route: RouteDefinition): Hints {
 // Body
 
 const unknownKeys = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'favouriteColour', '', ' gender', 'Gender', 'a/b', 'm~n', '\uD800', 'é', 'x'.repeat(500)),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'hasOwnProperty',
+    'toString',
+    'favouriteColour',
+    '',
+    ' gender',
+    'Gender',
+    'a/b',
+    'm~n',
+    '\uD800',
+    'é',
+    'x'.repeat(500),
+  ),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 
@@ -305,7 +435,9 @@ function bodyMutations(route: RouteDefinition, schema: JsonSchema, context: Sche
           if (names.length === 0) return fc.constant({ value });
           return fc
             .constantFrom(...names)
-            .chain((name) => hostileValue(properties[name] as JsonSchema, context).map((bad) => ({ value: updatedAt(value, [...path, name], () => bad) })));
+            .chain((name) =>
+              hostileValue(properties[name] as JsonSchema, context).map((bad) => ({ value: updatedAt(value, [...path, name], () => bad) })),
+            );
         }),
       );
       // A required (or any) property left out.
@@ -313,14 +445,22 @@ function bodyMutations(route: RouteDefinition, schema: JsonSchema, context: Sche
         objectPath.chain((path) => {
           const keys = Object.keys(valueAt(value, path) as object);
           if (keys.length === 0) return fc.constant({ value });
-          return fc.constantFrom(...keys).map((key) => ({ value: updatedAt(value, path, (object) => withoutKey(object as Record<string, unknown>, key)) }));
+          return fc
+            .constantFrom(...keys)
+            .map((key) => ({ value: updatedAt(value, path, (object) => withoutKey(object as Record<string, unknown>, key)) }));
         }),
       );
       // A key the schema does not have: unknown, prototype keys, or one the server owns.
       choices.push(
         fc
-          .tuple(objectPath, ownedOrFixed.length > 0 ? fc.oneof(unknownKeys, fc.constantFrom(...ownedOrFixed)) : unknownKeys, fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ polluted: true })))
-          .map(([path, key, extra]) => ({ value: updatedAt(value, path, (object) => withKey(object as Record<string, unknown>, key, extra)) })),
+          .tuple(
+            objectPath,
+            ownedOrFixed.length > 0 ? fc.oneof(unknownKeys, fc.constantFrom(...ownedOrFixed)) : unknownKeys,
+            fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ polluted: true })),
+          )
+          .map(([path, key, extra]) => ({
+            value: updatedAt(value, path, (object) => withKey(object as Record<string, unknown>, key, extra)),
+          })),
       );
     }
     if (strings.length > 0) {
@@ -343,10 +483,38 @@ function bodyMutations(route: RouteDefinition, schema: JsonSchema, context: Sche
 }
 
 const brokenDocuments = fc.oneof(
-  fc.constantFrom('', ' ', '{', '{"gender":', 'undefined', "{'gender':'FEMALE'}", '{"a":1}x', '{"a":1,}', '/* c */{}', '\uFEFF{}', 'null', '[]', '"text"', '0', 'true', '{}', '{"arrivalYear":NaN}', '{"a":Infinity}', '\u0000', '{"a":"\\u00"}', '{"a":"\\ud800"}', '{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}').map((t) => new RawJson(t)),
+  fc
+    .constantFrom(
+      '',
+      ' ',
+      '{',
+      '{"gender":',
+      'undefined',
+      "{'gender':'FEMALE'}",
+      '{"a":1}x',
+      '{"a":1,}',
+      '/* c */{}',
+      '\uFEFF{}',
+      'null',
+      '[]',
+      '"text"',
+      '0',
+      'true',
+      '{}',
+      '{"arrivalYear":NaN}',
+      '{"a":Infinity}',
+      '\u0000',
+      '{"a":"\\u00"}',
+      '{"a":"\\ud800"}',
+      '{"__proto__":{"isAdmin":true}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+    )
+    .map((t) => new RawJson(t)),
   fc.integer({ min: 50, max: 30_000 }).map((n) => new RawJson(`${'['.repeat(n)}${']'.repeat(n)}`)),
   fc.integer({ min: 50, max: 12_000 }).map((n) => new RawJson(`${'{"a":'.repeat(n)}1${'}'.repeat(n)}`)),
-  fc.integer({ min: 50, max: 20_000 }).map((n) => new RawJson(`{"comments":${'['.repeat(n)}${']'.repeat(n)},"clients":${'['.repeat(10)}${']'.repeat(10)}}`)),
+  fc
+    .integer({ min: 50, max: 20_000 })
+    .map((n) => new RawJson(`{"comments":${'['.repeat(n)}${']'.repeat(n)},"clients":${'['.repeat(10)}${']'.repeat(10)}}`)),
 );
 
 function bodyFor(route: RouteDefinition, context: SchemaContext, h: number): fc.Arbitrary<BodySpec> | undefined {
@@ -360,7 +528,15 @@ function bodyFor(route: RouteDefinition, context: SchemaContext, h: number): fc.
     [5 * h, valid.chain(mutate)],
     [h, valid.chain(mutate).chain(({ value: once }) => mutate(once))],
     [h, brokenDocuments.map((v) => ({ value: v }))],
-    [h, fc.oneof<fc.Arbitrary<unknown>[]>(valid.map((v) => [v]), valid.map((v) => new RawJson(duplicateFirstKey(v)))).map((v) => ({ value: v }))],
+    [
+      h,
+      fc
+        .oneof<fc.Arbitrary<unknown>[]>(
+          valid.map((v) => [v]),
+          valid.map((v) => new RawJson(duplicateFirstKey(v))),
+        )
+        .map((v) => ({ value: v })),
+    ],
   );
   const contentType = weighted<ContentTypeChoice>(
     [14, contentTypes.json.map((value) => ({ kind: 'json', value }))],
