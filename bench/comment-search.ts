@@ -27,6 +27,7 @@ import { issueLocalToken } from '../local/tokens';
 import { sampleSites } from '../support/sample-sites';
 import { startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
+import { STAFF_NOTE_PHRASES } from './staff-notes';
 
 const AGENCIES = [
   { agencyId: 'bench-small', clients: 1_000 },
@@ -51,37 +52,6 @@ function random(seed: number) {
   };
 }
 
-// Notes as settlement staff write them: short, a few topics, some French, the odd language named.
-const PHRASES = [
-  'asked about ESL classes',
-  'needs a family doctor',
-  'looking for housing',
-  'came with two children',
-  'wants help with a résumé',
-  'interested in job search workshops',
-  'referred to the food bank',
-  'asked about OHIP coverage',
-  'needs an interpreter',
-  'school registration for her son',
-  'information about citizenship test',
-  'demande des cours de français',
-  'cherche un logement abordable',
-  'besoin d’un médecin de famille',
-  'inscription scolaire pour sa fille',
-  'asked about bus passes',
-  'wants to open a bank account',
-  'needs winter clothing',
-  'questions about child benefit',
-  'volunteer opportunities',
-  'mental health support',
-  'credential recognition for nursing',
-  'driver licence exchange',
-  'seniors program information',
-  'youth summer camp',
-  'legal aid referral',
-  'tax clinic appointment',
-  'library card and computer access',
-];
 const LANGUAGES = [
   'arabic',
   'dari',
@@ -100,8 +70,8 @@ const FOLLOW_UPS = ['follow up next week', 'will call back', 'walk-in', 'came wi
 
 function comment(next: () => number, selective: boolean): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
-  const parts = [pick(PHRASES), pick(PHRASES)];
-  if (next() < 0.5) parts.push(pick(PHRASES));
+  const parts = [pick(STAFF_NOTE_PHRASES), pick(STAFF_NOTE_PHRASES)];
+  if (next() < 0.5) parts.push(pick(STAFF_NOTE_PHRASES));
   if (next() < 0.3) parts.push(`speaks ${pick(LANGUAGES)}`);
   if (next() < 0.5) parts.push(pick(FOLLOW_UPS));
   if (selective) parts.push('speaks Tigrinya, needs an interpreter');

@@ -27,6 +27,7 @@ import { sampleSites } from '../support/sample-sites';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { markdownTable, percentile, recordSection } from './report';
 import { realisticQueries } from './site-search';
+import { STAFF_NOTE_PHRASES } from './staff-notes';
 
 type Operation = 'register' | 'read' | 'site search' | 'comment search' | 'receipt';
 
@@ -74,31 +75,6 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_REQUESTS_PER_WORKER = 200_000;
 const MAX_UNREACHABLE = 200;
 
-// Notes as settlement staff write them: short, a few topics, some French, the odd language named.
-const PHRASES = [
-  'asked about ESL classes',
-  'needs a family doctor',
-  'looking for housing',
-  'came with two children',
-  'wants help with a résumé',
-  'interested in job search workshops',
-  'referred to the food bank',
-  'asked about OHIP coverage',
-  'needs an interpreter',
-  'school registration for her son',
-  'information about citizenship test',
-  'demande des cours de français',
-  'cherche un logement abordable',
-  'besoin d’un médecin de famille',
-  'inscription scolaire pour sa fille',
-  'asked about bus passes',
-  'wants to open a bank account',
-  'needs winter clothing',
-  'questions about child benefit',
-  'credential recognition for nursing',
-  'legal aid referral',
-  'tax clinic appointment',
-];
 const LANGUAGES = ['arabic', 'dari', 'spanish', 'ukrainian', 'punjabi', 'mandarin', 'somali', 'tigrinya', 'tagalog'];
 const FOLLOW_UPS = ['follow up next week', 'will call back', 'walk-in', 'came with spouse', 'first visit', 'by phone'];
 /** What staff type into Find a Client: a word or two, the last often cut short, sometimes without accents. */
@@ -172,8 +148,8 @@ interface Context {
 }
 
 function comment(next: Random, marker?: string): string {
-  const parts = [pick(next, PHRASES), pick(next, PHRASES)];
-  if (next() < 0.4) parts.push(pick(next, PHRASES));
+  const parts = [pick(next, STAFF_NOTE_PHRASES), pick(next, STAFF_NOTE_PHRASES)];
+  if (next() < 0.4) parts.push(pick(next, STAFF_NOTE_PHRASES));
   if (next() < 0.3) parts.push(`speaks ${pick(next, LANGUAGES)}`);
   if (next() < 0.5) parts.push(pick(next, FOLLOW_UPS));
   if (marker) parts.push(marker);

@@ -6,8 +6,9 @@
  * Starts the real `npm start` entry point (local/main.ts) as a child process, exactly as a user would,
  * and waits for its ready line. Its stdout and stderr are kept in a file so tests can read every log line.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../local/main.ts', import.meta.url));
@@ -70,4 +71,16 @@ export async function startServerProcess(options: {
       return code;
     },
   };
+}
+
+/** Processes whose command line names the data directory: DynamoDB Local's Java (-dbPath) and its watchdog shells. */
+export function processesUsing(dataDir: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
 }

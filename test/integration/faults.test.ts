@@ -13,7 +13,6 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -40,7 +39,7 @@ import { issueLocalToken } from '../../local/tokens';
 import { httpEvent } from '../../support/http-events';
 import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
-import { type ServerProcess, startServerProcess } from '../../support/server-process';
+import { processesUsing, type ServerProcess, startServerProcess } from '../../support/server-process';
 import { type ApiResponse, call, uniqueAgency } from '../support/api';
 import { agencyItemCounts } from '../support/storage';
 
@@ -55,21 +54,9 @@ let dataDir: string;
 let server: ServerProcess;
 let endpoints: { dynamodb: string; s3: string };
 
-/** Processes whose command line names the data directory: DynamoDB Local's Java (-dbPath) and its watchdog shells. */
-function stackProcesses(): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
-
 /** The JVM among them. */
 function javaProcesses(): number[] {
-  return stackProcesses().filter((pid) => {
+  return processesUsing(dataDir).filter((pid) => {
     try {
       return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'java';
     } catch {
@@ -110,7 +97,7 @@ afterAll(async () => {
   if (!dataDir) return;
   signal(javaProcesses(), 'SIGCONT');
   await server?.stop().catch(() => undefined);
-  signal(stackProcesses(), 'SIGKILL');
+  signal(processesUsing(dataDir), 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -382,7 +369,7 @@ describe('kill -9 of the server and its Java with registrations in flight', () =
     const load = Promise.all(Array.from({ length: 10 }, worker));
     await crash;
     // Both at once, as a machine losing power would leave them (but with the OS's buffers written).
-    signal([server.child.pid!, ...stackProcesses()], 'SIGKILL');
+    signal([server.child.pid!, ...processesUsing(dataDir)], 'SIGKILL');
     await server.exited;
     await load;
     expect(failed).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
  * The embedded stack as an operating-system process: data survives kill -9, and no Java process is
  * ever left behind, however the server ends.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { todayIn } from '../../functions/domain/calendar';
 import { issueLocalToken } from '../../local/tokens';
 import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
-import { startServerProcess } from '../../support/server-process';
+import { processesUsing, startServerProcess } from '../../support/server-process';
 import { call } from '../support/api';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,18 +22,6 @@ async function freshDataDir() {
   const dir = await mkdtemp(join(tmpdir(), 'newcomer-intake-proc-'));
   dataDirs.push(dir);
   return dir;
-}
-
-/** Processes whose command line mentions the data directory (the server's Java child names it in -dbPath). */
-function processesUsing(dataDir: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', join(dataDir, 'dynamodb')], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
 }
 
 /** Fails the test (throws, naming the pids still there) unless every process using the data directory ends. */

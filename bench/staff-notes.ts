@@ -1,0 +1,33 @@
+/** Words of comments for the benchmarks that register many clients (comment search, load). */
+
+// Notes as settlement staff write them: short, a few topics, some French, the odd language named.
+export const STAFF_NOTE_PHRASES = [
+  'asked about ESL classes',
+  'needs a family doctor',
+  'looking for housing',
+  'came with two children',
+  'wants help with a résumé',
+  'interested in job search workshops',
+  'referred to the food bank',
+  'asked about OHIP coverage',
+  'needs an interpreter',
+  'school registration for her son',
+  'information about citizenship test',
+  'demande des cours de français',
+  'cherche un logement abordable',
+  'besoin d’un médecin de famille',
+  'inscription scolaire pour sa fille',
+  'asked about bus passes',
+  'wants to open a bank account',
+  'needs winter clothing',
+  'questions about child benefit',
+  'volunteer opportunities',
+  'mental health support',
+  'credential recognition for nursing',
+  'driver licence exchange',
+  'seniors program information',
+  'youth summer camp',
+  'legal aid referral',
+  'tax clinic appointment',
+  'library card and computer access',
+];
