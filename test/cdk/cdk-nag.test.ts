@@ -3,15 +3,16 @@
  * nothing unacknowledged, in dev and in a two-region production setup. Every acknowledgement is scoped
  * to one construct, carries a reason, and is of a kind reviewed in docs/operators-guide.md.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { buildApp } from '../../lib/app';
+import { expectWithMessage } from '../support/expect-with-message';
 import { SYNTH_TIMEOUT_MS, type SynthesisedApp, synthesise } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -71,9 +72,9 @@ describe('cdk-nag AwsSolutions', () => {
     const acks = acknowledgements(prod.app);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
-      expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(60);
+      expectWithMessage(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(60);
       // Never on a whole stack or the app: always a resource or its direct parent.
-      expect(ack.path.split('/').length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(2);
+      expectWithMessage(ack.path.split('/').length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(2);
       expect(ack.id).toMatch(
         /^AwsSolutions-(S1|APIG4|L1|SMG4|IAM5\[Resource::\*\]|IAM5\[Resource::NewcomerIntake-[a-z0-9-]+-Stateful-\w+BucketArn\/\*\])$/,
       );

@@ -3,13 +3,14 @@
  * app command of cdk.json, bundling included, in an environment stripped of every AWS setting; once
  * plain, and once with the web site, whose front end is built by vite at synth time.
  */
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
 import { CONNECT_SRC_META } from '../../lib/web-site-build';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const scratch = mkdtempSync(join(tmpdir(), 'newcomer-intake-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ function synth(name: string, args: string[]): string {
     encoding: 'utf8',
     timeout: 110_000,
   });
-  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  expectWithMessage(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   return outdir;
 }
 

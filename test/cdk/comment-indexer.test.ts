@@ -4,9 +4,10 @@
  * exactly the table access its adapter uses. It is the one function allowed to delete table items
  * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has).
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
+import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -158,7 +159,7 @@ describe('its alarms', () => {
       const onQueue = alarms.filter((a) =>
         (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.['Fn::GetAtt']?.[0] === logicalId(queue)),
       );
-      expect(onQueue, queue.node.path).toHaveLength(1);
+      expectWithMessage(onQueue, queue.node.path).toHaveLength(1);
       expect(onQueue[0]!.Properties).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Namespace: 'AWS/SQS',

@@ -3,9 +3,10 @@
  * dev; private, TLS-only buckets with receipts expiring; a staff user pool where nobody signs up and
  * nobody moves themselves to another agency.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BY_REGISTRATION_DATE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/dynamodb/table-design';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 let dev: SynthesisedApp;
@@ -78,18 +79,18 @@ describe('buckets', () => {
 
   it('block all public access, deny requests without TLS and encrypt at rest', () => {
     for (const [id, bucket] of Object.entries(buckets(devTemplate))) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+      expectWithMessage(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(
+      expectWithMessage(
         bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
         id,
       ).toMatch(/AES256|aws:kms/);
       const statements = policyOf(devTemplate, id)?.Properties.PolicyDocument.Statement as Json[];
-      expect(statements, id).toContainEqual(
+      expectWithMessage(statements, id).toContainEqual(
         expect.objectContaining({
           Effect: 'Deny',
           Principal: { AWS: '*' },

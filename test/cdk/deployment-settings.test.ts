@@ -2,8 +2,8 @@
  * CDK context is read once and checked: defaults for a first deployment, and a message naming the
  * key for a bad value, before any construct exists.
  */
+import { describe, expect, it } from '@jest/globals';
 import { App } from 'aws-cdk-lib';
-import { describe, expect, it } from 'vitest';
 import { readDeploymentSettings, stackName } from '../../lib/settings';
 
 const read = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => readDeploymentSettings(new App({ context }).node, env);

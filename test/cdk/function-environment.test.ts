@@ -4,10 +4,11 @@
  * parses with that function's schema, and `-c receiptRetentionDays` reaches every receipt function
  * with the same number as the bucket's lifecycle rule.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { environmentGroupsOf } from '../../functions/api/routes/route-definition';
 import { ENVIRONMENT_GROUPS_ALL, environmentSchemaFor, variablesOf } from '../../functions/runtime/env';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -46,7 +47,7 @@ describe("each function's environment", () => {
     for (const route of routes) {
       const variables = variablesOfFunction(region, synth.stacks(region).stateless.functions.get(route.operationId)!);
       const result = parsedEnvironment(variables, environmentGroupsOf(route));
-      expect(result.success ? 'valid' : result.error.issues, route.operationId).toBe('valid');
+      expectWithMessage(result.success ? 'valid' : result.error.issues, route.operationId).toBe('valid');
     }
   });
 
@@ -100,7 +101,7 @@ describe('receipt retention (-c receiptRetentionDays)', () => {
     const receiptRoutes = routes.filter((route) => (route.access.receipts ?? 'none') !== 'none');
     expect(receiptRoutes.map((route) => route.operationId).sort()).toEqual(['createReceipt', 'getReceipt', 'listReceipts']);
     for (const route of receiptRoutes) {
-      expect(
+      expectWithMessage(
         variablesOfFunction('ca-central-1', synth.stacks().stateless.functions.get(route.operationId)!).RECEIPT_RETENTION_DAYS,
         route.operationId,
       ).toBe('14');

@@ -5,11 +5,12 @@
  * up on a function that is still running (and may still write). The deadline the functions get, if the
  * stack sets one, is below their timeout too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../../functions/api/routes/route-definition';
 import { readEnv } from '../../functions/runtime/env';
 import { ANSWER_MARGIN_MS, DEFAULT_REQUEST_DEADLINE_SECONDS } from '../../functions/runtime/request-deadline';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, logicalId, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -41,9 +42,9 @@ describe('route function timeouts', () => {
     );
     for (const { operationId, properties } of routeFunctions()) {
       const timeout = properties.Timeout as number;
-      expect(timeout, operationId).toBe(ROUTE_FUNCTION_TIMEOUT_SECONDS);
-      expect(timeout * 1000, operationId).toBeGreaterThanOrEqual(DEFAULT_REQUEST_DEADLINE_SECONDS * 1000 + ANSWER_MARGIN_MS);
-      expect(timeout, operationId).toBeLessThan(API_GATEWAY_TIMEOUT_SECONDS);
+      expectWithMessage(timeout, operationId).toBe(ROUTE_FUNCTION_TIMEOUT_SECONDS);
+      expectWithMessage(timeout * 1000, operationId).toBeGreaterThanOrEqual(DEFAULT_REQUEST_DEADLINE_SECONDS * 1000 + ANSWER_MARGIN_MS);
+      expectWithMessage(timeout, operationId).toBeLessThan(API_GATEWAY_TIMEOUT_SECONDS);
     }
   });
 
@@ -55,8 +56,8 @@ describe('route function timeouts', () => {
         POWERTOOLS_METRICS_NAMESPACE: 'x',
         ...variables,
       }).REQUEST_DEADLINE_SECONDS;
-      expect(variables.REQUEST_DEADLINE_SECONDS, operationId).toBe(String(DEFAULT_REQUEST_DEADLINE_SECONDS));
-      expect(deadline * 1000 + ANSWER_MARGIN_MS, operationId).toBeLessThanOrEqual((properties.Timeout as number) * 1000);
+      expectWithMessage(variables.REQUEST_DEADLINE_SECONDS, operationId).toBe(String(DEFAULT_REQUEST_DEADLINE_SECONDS));
+      expectWithMessage(deadline * 1000 + ANSWER_MARGIN_MS, operationId).toBeLessThanOrEqual((properties.Timeout as number) * 1000);
     }
   });
 });

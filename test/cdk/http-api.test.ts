@@ -3,6 +3,7 @@
  * authorizer on every route but the public ones, and functions bundled and configured the same way.
  * This file synthesises with bundling on (once), so it also proves the bundles run.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Match } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -10,12 +11,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, route, routes as routeTable } from '../../functions/api/routes';
 import { ALARM_THRESHOLDS } from '../../lib/alarms';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
 import { esbuildBuildOptions, PDF_RENDERER, RECEIPT_RUNTIME_FILES } from '../../lib/bundling';
 import { buildFunctionPackage } from '../../lib/function-package';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, type SynthesisedApp, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -35,7 +36,7 @@ afterAll(() => synth?.dispose());
 
 function apiRoute(route: RouteDefinition): Json {
   const found = apiRoutes.filter((resource) => resource.Properties.RouteKey === routeKey(route));
-  expect(found, routeKey(route)).toHaveLength(1);
+  expectWithMessage(found, routeKey(route)).toHaveLength(1);
   return found[0]!;
 }
 
@@ -47,7 +48,7 @@ describe('HTTP API routes', () => {
   it('puts the JWT authorizer on every route whose auth is jwt', () => {
     const [authorizerId] = Object.keys(resourcesOf(synth.templates().stateless, 'AWS::ApiGatewayV2::Authorizer'));
     for (const route of routes.filter((r) => r.auth === 'jwt')) {
-      expect(apiRoute(route).Properties, routeKey(route)).toMatchObject({
+      expectWithMessage(apiRoute(route).Properties, routeKey(route)).toMatchObject({
         AuthorizationType: 'JWT',
         AuthorizerId: { Ref: authorizerId },
       });
@@ -89,7 +90,7 @@ describe('HTTP API routes', () => {
     const functionIds = new Set<string>();
     for (const route of routes) {
       const fn = synth.stacks().stateless.functions.get(route.operationId);
-      expect(fn, route.operationId).toBeDefined();
+      expectWithMessage(fn, route.operationId).toBeDefined();
       const functionId = logicalId(fn!.function);
       functionIds.add(functionId);
       const target = apiRoute(route).Properties.Target['Fn::Join'][1][1].Ref as string;
@@ -139,14 +140,14 @@ describe('Lambda functions', () => {
     const functions = resourcesOf(template, 'AWS::Lambda::Function');
     const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
     for (const [id, fn] of Object.entries(functions)) {
-      expect(fn.Properties, id).toMatchObject({
+      expectWithMessage(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
       });
       const logGroup = logGroups[fn.Properties.LoggingConfig.LogGroup.Ref];
-      expect(logGroup?.Properties.RetentionInDays, id).toBeGreaterThan(0);
+      expectWithMessage(logGroup?.Properties.RetentionInDays, id).toBeGreaterThan(0);
     }
   });
 
@@ -159,12 +160,12 @@ describe('Lambda functions', () => {
           .stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp(route.operationId) } }),
       );
       const variables = (resource as Json).Properties.Environment.Variables as Json;
-      expect(variables, route.operationId).toMatchObject({
+      expectWithMessage(variables, route.operationId).toMatchObject({
         SERVICE_VERSION: '0.1.0',
         AGENCY_TIME_ZONE: 'America/Vancouver',
         NODE_OPTIONS: '--enable-source-maps',
       });
-      if (route.access.table === 'none') expect(variables.TABLE_NAME, route.operationId).toBeUndefined();
+      if (route.access.table === 'none') expectWithMessage(variables.TABLE_NAME, route.operationId).toBeUndefined();
       else expect(variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-TableName` });
       expect(fn.function.node.path).toBeTruthy();
     }
@@ -178,8 +179,8 @@ describe('Lambda functions', () => {
       return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
     };
     for (const route of routes) {
-      expect(existsSync(join(assetDir(route.operationId), 'index.mjs')), route.operationId).toBe(true);
-      expect(existsSync(join(assetDir(route.operationId), 'index.mjs.map')), route.operationId).toBe(true);
+      expectWithMessage(existsSync(join(assetDir(route.operationId), 'index.mjs')), route.operationId).toBe(true);
+      expectWithMessage(existsSync(join(assetDir(route.operationId), 'index.mjs.map')), route.operationId).toBe(true);
     }
     // What Lambda does: import index.mjs in a fresh Node and call `handler` with an HTTP API event.
     const script = `
@@ -200,7 +201,7 @@ describe('Lambda functions', () => {
       encoding: 'utf8',
       timeout: 20_000,
     });
-    expect(run.status, run.stderr).toBe(0);
+    expectWithMessage(run.status, run.stderr).toBe(0);
     // The handler logs its own line to stdout first (as in Lambda).
     const resultLine = run.stdout.split('\n').find((line) => line.startsWith('RESULT '));
     const result = JSON.parse(resultLine!.slice('RESULT '.length)) as { statusCode: number; body: string };
@@ -229,8 +230,8 @@ describe('files read at run time (receipt fonts and HarfBuzz)', () => {
     const assetDir = assetDirOf(synth.stacks().stateless.functions.get('createReceipt')!);
     for (const file of RECEIPT_RUNTIME_FILES) {
       const shipped = join(assetDir, 'node_modules', file);
-      expect(existsSync(shipped), file).toBe(true);
-      expect(readFileSync(shipped).equals(readFileSync(join(REPOSITORY_ROOT, 'node_modules', file))), file).toBe(true);
+      expectWithMessage(existsSync(shipped), file).toBe(true);
+      expectWithMessage(readFileSync(shipped).equals(readFileSync(join(REPOSITORY_ROOT, 'node_modules', file))), file).toBe(true);
     }
     // What fonts.ts and font-subsetter.ts do in Lambda: createRequire(import.meta.url).resolve(spec),
     // with import.meta.url the bundle's index.mjs; in a fresh Node, from the asset directory alone.
@@ -239,14 +240,14 @@ describe('files read at run time (receipt fonts and HarfBuzz)', () => {
       const require = createRequire(${JSON.stringify(pathToFileURL(join(assetDir, 'index.mjs')).href)});
       process.stdout.write(JSON.stringify(${JSON.stringify(specs)}.map((spec) => require.resolve(spec))));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: assetDir, encoding: 'utf8', timeout: 20_000 });
-    expect(run.status, run.stderr).toBe(0);
+    expectWithMessage(run.status, run.stderr).toBe(0);
     for (const resolved of JSON.parse(run.stdout) as string[]) expect(resolved.startsWith(join(assetDir, 'node_modules'))).toBe(true);
   });
 
   it('ships them with no other function', () => {
     for (const route of routes.filter((r) => r.operationId !== 'createReceipt')) {
       const fn = synth.stacks().stateless.functions.get(route.operationId)!;
-      expect(existsSync(join(assetDirOf(fn), 'node_modules')), route.operationId).toBe(false);
+      expectWithMessage(existsSync(join(assetDirOf(fn), 'node_modules')), route.operationId).toBe(false);
     }
     expect(existsSync(join(assetDirOf(synth.stacks().stateless.commentIndexer.function), 'node_modules'))).toBe(false);
   });
@@ -275,7 +276,7 @@ describe('the bundle benchmark', () => {
     try {
       const built = await buildFunctionPackage(route('createReceipt').handler, outdir);
       for (const file of ['index.mjs', PDF_RENDERER.file, 'package.json']) {
-        expect(readFileSync(join(outdir, file)).equals(readFileSync(join(assetDir, file))), file).toBe(true);
+        expectWithMessage(readFileSync(join(outdir, file)).equals(readFileSync(join(assetDir, file))), file).toBe(true);
       }
       expect(JSON.parse(readFileSync(join(assetDir, 'package.json'), 'utf8'))).toEqual({
         type: 'module',

@@ -6,12 +6,13 @@
  * BatchWriteItem for the comment indexer. The expected action lists are written out here, not imported
  * from lib/, so a widened grant in lib/ fails these tests.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, type BucketAccess, type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { ApiFunction, type DataStores, type DeclaredAccess } from '../../lib/api-function';
+import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -68,8 +69,8 @@ function statementsOf(route: RouteDefinition): Json[] {
     (policy.Properties.Roles as Json[]).some((role) => role.Ref === roleId),
   );
   const role = synth.templates().stateless.toJSON().Resources[roleId] as Json;
-  expect(role.Properties.ManagedPolicyArns, `${route.operationId} has managed policies`).toBeUndefined();
-  expect(role.Properties.Policies, `${route.operationId} has inline role policies`).toBeUndefined();
+  expectWithMessage(role.Properties.ManagedPolicyArns, `${route.operationId} has managed policies`).toBeUndefined();
+  expectWithMessage(role.Properties.Policies, `${route.operationId} has inline role policies`).toBeUndefined();
   return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
 }
 
@@ -102,7 +103,7 @@ describe('function permissions', () => {
   it('grant each function exactly the table and bucket actions its route declares', () => {
     for (const route of routes) {
       const actions = statementsOf(route).flatMap(actionsOf);
-      expect([...new Set(actions)].sort(), route.operationId).toEqual(
+      expectWithMessage([...new Set(actions)].sort(), route.operationId).toEqual(
         [
           ...new Set([
             ...ALWAYS,
@@ -127,7 +128,7 @@ describe('function permissions', () => {
             .concat(s.Resource)
             .flatMap((resource) => actionsOf(s).map((action) => ({ action, resource: JSON.stringify(resource) }))),
         );
-      expect(
+      expectWithMessage(
         grants.every((g) => g.action.startsWith('s3:')),
         route.operationId,
       ).toBe(true);
@@ -135,25 +136,25 @@ describe('function permissions', () => {
       for (const bucket of BUCKETS) {
         const level = bucketLevel(route, bucket.key);
         const onBucket = grants.filter((g) => g.resource === objectsOf(bucket.exportSuffix)).map((g) => g.action);
-        expect(onBucket.sort(), `${route.operationId} on ${bucket.key}`).toEqual(EXPECTED_BUCKET_ACTIONS[level]);
-        if (level === 'none') expect(variables[bucket.variable], `${route.operationId} ${bucket.variable}`).toBeUndefined();
+        expectWithMessage(onBucket.sort(), `${route.operationId} on ${bucket.key}`).toEqual(EXPECTED_BUCKET_ACTIONS[level]);
+        if (level === 'none') expectWithMessage(variables[bucket.variable], `${route.operationId} ${bucket.variable}`).toBeUndefined();
         else
-          expect(variables[bucket.variable], route.operationId).toEqual({
+          expectWithMessage(variables[bucket.variable], route.operationId).toEqual({
             'Fn::ImportValue': `${stateful}-${bucket.exportSuffix.replace(/Arn$/, 'Name')}`,
           });
       }
       // Nothing else: every S3 grant is on one of the declared buckets' objects.
       const declared = BUCKETS.filter((b) => bucketLevel(route, b.key) !== 'none').map((b) => objectsOf(b.exportSuffix));
-      for (const grant of grants) expect(declared, route.operationId).toContain(grant.resource);
+      for (const grant of grants) expectWithMessage(declared, route.operationId).toContain(grant.resource);
     }
   });
 
   it('keep the site-search routes away from receipts, and the receipt routes away from the site index', () => {
     for (const route of routes) {
       if (route.path.startsWith('/v1/sites') && route.access.table === 'none') {
-        expect(route.access, route.operationId).toEqual({ table: 'none', siteIndex: 'read' });
+        expectWithMessage(route.access, route.operationId).toEqual({ table: 'none', siteIndex: 'read' });
       }
-      if (/receipt/i.test(route.operationId)) expect(bucketLevel(route, 'siteIndex'), route.operationId).toBe('none');
+      if (/receipt/i.test(route.operationId)) expectWithMessage(bucketLevel(route, 'siteIndex'), route.operationId).toBe('none');
     }
     expect(
       routes
@@ -167,25 +168,25 @@ describe('function permissions', () => {
     for (const route of routes) {
       const actions = statementsOf(route).flatMap(actionsOf);
       if (route.access.table !== 'read-write') {
-        expect(
+        expectWithMessage(
           actions.filter((a) => a.startsWith('dynamodb:') && WRITE_ACTIONS.includes(a)),
           route.operationId,
         ).toEqual([]);
       }
       const bucketLevels = BUCKETS.map((b) => bucketLevel(route, b.key));
       if (bucketLevels.every((level) => level === 'none' || level === 'read')) {
-        expect(
+        expectWithMessage(
           actions.filter((a) => a.startsWith('s3:') && WRITE_ACTIONS.includes(a)),
           route.operationId,
         ).toEqual([]);
       }
       if (route.access.table === 'none')
-        expect(
+        expectWithMessage(
           actions.some((a) => a.startsWith('dynamodb:')),
           route.operationId,
         ).toBe(false);
       if (bucketLevels.every((level) => level === 'none'))
-        expect(
+        expectWithMessage(
           actions.some((a) => a.startsWith('s3:')),
           route.operationId,
         ).toBe(false);
@@ -214,7 +215,7 @@ describe('function permissions', () => {
     for (const route of routes.filter((r) => r.access.table !== 'none')) {
       const statements = statementsOf(route).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
       for (const statement of statements) {
-        expect(statement.Resource, route.operationId).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/gsi1']] }]);
+        expectWithMessage(statement.Resource, route.operationId).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/gsi1']] }]);
       }
     }
   });
@@ -234,7 +235,9 @@ describe('permissions across all stacks', () => {
     for (const { where, statement } of statements.filter(({ statement }) => statement.Effect === 'Allow')) {
       for (const action of actionsOf(statement)) {
         if (permitted(where, action)) continue;
-        expect(action, where).not.toMatch(/Delete|\*|^dynamodb:(Create|Update|Restore)Table|^dynamodb:BatchWriteItem$|^dynamodb:Scan$/);
+        expectWithMessage(action, where).not.toMatch(
+          /Delete|\*|^dynamodb:(Create|Update|Restore)Table|^dynamodb:BatchWriteItem$|^dynamodb:Scan$/,
+        );
       }
     }
   });
@@ -243,7 +246,7 @@ describe('permissions across all stacks', () => {
     for (const { where, statement } of allIamStatements()) {
       const resources = ([] as unknown[]).concat(statement.Resource ?? []);
       if (resources.includes('*'))
-        expect(actionsOf(statement).sort(), where).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+        expectWithMessage(actionsOf(statement).sort(), where).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     }
   });
 });

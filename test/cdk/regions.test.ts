@@ -2,8 +2,9 @@
  * One set of stacks per region, each region keeping its own data (CONTRACT §10): distinct stack names
  * with stage and region, every stack pinned to its region, and no reference from one region to another.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, SYNTH_TIMEOUT_MS, type SynthesisedApp, synthesise } from './support/app-fixture';
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
@@ -47,7 +48,7 @@ describe('two regions', () => {
   it('deploy each stack to the region in its name', () => {
     for (const stack of stacks()) {
       const region = REGIONS.find((r) => stack.stackName.includes(`-${r}-`));
-      expect(stack.environment.region, stack.stackName).toBe(region);
+      expectWithMessage(stack.environment.region, stack.stackName).toBe(region);
     }
   });
 
@@ -63,14 +64,14 @@ describe('two regions', () => {
     for (const stack of stacks()) {
       const imports = valuesOf(stack.template, 'Fn::ImportValue');
       if (stack.stackName.endsWith('-Stateful')) {
-        expect(imports, stack.stackName).toEqual([]);
+        expectWithMessage(imports, stack.stackName).toEqual([]);
         continue;
       }
-      expect(imports.length, stack.stackName).toBeGreaterThan(0);
+      expectWithMessage(imports.length, stack.stackName).toBeGreaterThan(0);
       const ownStateful = stack.stackName.replace(/-Stateless$/, '-Stateful');
       for (const name of imports) {
-        expect(typeof name, `${stack.stackName} imports a computed name`).toBe('string');
-        expect(exportsByStack.get(ownStateful), stack.stackName).toContain(name);
+        expectWithMessage(typeof name, `${stack.stackName} imports a computed name`).toBe('string');
+        expectWithMessage(exportsByStack.get(ownStateful), stack.stackName).toContain(name);
       }
       const stackDependencies = stack.dependencies.map((dependency) => dependency.id).filter((id) => !id.endsWith('.assets'));
       expect(stackDependencies).toEqual([ownStateful]);
@@ -81,11 +82,11 @@ describe('two regions', () => {
     const allExports: string[] = [];
     for (const stack of stacks()) {
       const types = Object.values((stack.template as Json).Resources as Json).map((resource: Json) => resource.Type as string);
-      expect(
+      expectWithMessage(
         types.filter((type) => /CrossRegion|ExportReader|ExportWriter/.test(type)),
         stack.stackName,
       ).toEqual([]);
-      expect(valuesOf(stack.template, 'Fn::GetStackOutput'), stack.stackName).toEqual([]);
+      expectWithMessage(valuesOf(stack.template, 'Fn::GetStackOutput'), stack.stackName).toEqual([]);
       const outputs = Object.values((stack.template as Json).Outputs ?? {}) as Json[];
       allExports.push(...outputs.flatMap((output) => (output.Export ? [output.Export.Name as string] : [])));
     }

@@ -4,9 +4,10 @@
  * to the functions that sign search cursors, and to no other, as a deploy-time dynamic reference: the
  * value is never in a template, and no role may read the secret.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { SEARCH_CURSOR_KEY_LENGTH } from '../../lib/stateful-stack';
+import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
@@ -26,7 +27,7 @@ describe('the search-cursor key secret', () => {
   it('is generated in each region: letters and digits only (valid base64), long enough for 32+ bytes', () => {
     for (const region of ['ca-central-1', 'ca-west-1']) {
       const secrets = Object.values(resourcesOf(synth.templates(region).stateful, 'AWS::SecretsManager::Secret'));
-      expect(secrets, region).toHaveLength(1);
+      expectWithMessage(secrets, region).toHaveLength(1);
       const generate = secrets[0]!.Properties.GenerateSecretString as Json;
       expect(generate).toMatchObject({ ExcludePunctuation: true, IncludeSpace: false, RequireEachIncludedType: false });
       expect(generate.PasswordLength).toBe(SEARCH_CURSOR_KEY_LENGTH);
@@ -50,7 +51,7 @@ describe('SEARCH_CURSOR_KEY', () => {
   it("is set on the findAnonymousClients function as a dynamic reference to its own region's secret", () => {
     for (const region of ['ca-central-1', 'ca-west-1']) {
       const stateful = synth.stacks(region).stateful.stackName;
-      expect(variablesOf(region, 'findAnonymousClients').SEARCH_CURSOR_KEY, region).toEqual({
+      expectWithMessage(variablesOf(region, 'findAnonymousClients').SEARCH_CURSOR_KEY, region).toEqual({
         'Fn::Join': [
           '',
           ['{{resolve:secretsmanager:', { 'Fn::ImportValue': `${stateful}-SearchCursorKeySecretArn` }, ':SecretString:::}}'],
@@ -62,7 +63,7 @@ describe('SEARCH_CURSOR_KEY', () => {
   it('is given to no other function', () => {
     const region = 'ca-central-1';
     for (const route of routes.filter((r) => r.operationId !== 'findAnonymousClients')) {
-      expect(variablesOf(region, route.operationId).SEARCH_CURSOR_KEY, route.operationId).toBeUndefined();
+      expectWithMessage(variablesOf(region, route.operationId).SEARCH_CURSOR_KEY, route.operationId).toBeUndefined();
     }
     const indexer = synth.stacks(region).stateless.commentIndexer.function;
     const indexerVariables = (synth.templates(region).stateless.toJSON().Resources[logicalId(indexer.function)] as Json).Properties

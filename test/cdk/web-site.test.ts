@@ -4,14 +4,15 @@
  * headers, the site's URL among the web client's callback URLs and the API's CORS origins, and the
  * front end deployed with a config.json that names this region's API, client and sign-in pages.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebSite, CONNECT_SRC_META, DEPLOY_TIME_MARKERS, withConnectSrcPolicy } from '../../lib/web-site-build';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
@@ -41,7 +42,7 @@ const siteOrigin = (synth: SynthesisedApp, region?: string) => ({
 
 function only(template: Template, type: string): Json {
   const found = Object.values(resourcesOf(template, type));
-  expect(found, type).toHaveLength(1);
+  expectWithMessage(found, type).toHaveLength(1);
   return found[0]!;
 }
 
@@ -96,7 +97,7 @@ function directive(policy: string, name: string): string[] {
     .split(';')
     .map((part) => part.trim().split(/\s+/))
     .find(([key]) => key === name);
-  expect(found, name).toBeDefined();
+  expectWithMessage(found, name).toBeDefined();
   return found!.slice(1);
 }
 
@@ -446,7 +447,7 @@ describe('cdk-nag', () => {
         `${stack(region, 'Stateless')}/WebSite/DeployerRole/DefaultPolicy AwsSolutions-IAM5[Resource::${stack(region, 'Stateful')}-WebSiteBucketArn/*]`,
       ]).sort(),
     );
-    for (const ack of acks) expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(60);
+    for (const ack of acks) expectWithMessage(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(60);
   });
 });
 

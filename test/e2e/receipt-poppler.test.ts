@@ -2,11 +2,11 @@
  * The PDF receipt read by poppler (Debian poppler-utils: `pdftotext`, `pdftoppm`), an independent PDF
  * implementation from the pdf.js used by the unit tests. `.ci/run` installs it.
  */
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
 import { receiptFields } from '../../functions/domain/receipts/receipt-content';
 import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';

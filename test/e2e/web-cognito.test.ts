@@ -5,15 +5,16 @@
  * real API (a local server) on a third origin behind a CORS proxy, since the local gateway answers no
  * CORS itself (test/support/cors-proxy.ts says what the deployed API must allow).
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viteBuildWeb } from '../../lib/web-site-build';
 import { issueLocalToken, LOCAL_AUDIENCE } from '../../local/tokens';
 import { pollUntil } from '../../support/poll';
 import { type ServerProcess, startServerProcess } from '../../support/server-process';
-import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
+import { expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
 import { type CorsProxy, startCorsProxy } from '../support/cors-proxy';
 import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
 import { type StaticSite, startStaticSite } from '../support/static-site';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'web-cognito-'));
   const dataDir = join(work, 'data');
   // Its own build folder: web.test.ts may be rebuilding web/dist at the same time.
-  await buildWeb(join(work, 'dist'));
+  viteBuildWeb(join(work, 'dist'));
   server = await startServerProcess({ dataDir, logFile: join(work, 'server.log') });
   config = cognitoConfig;
   site = await startStaticSite(join(work, 'dist'), () => config());

@@ -4,21 +4,23 @@
  * web/dist (built first), its config.json (local sign-in) and the API. Screenshots:
  * test-results/screenshots/.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viteBuildWeb } from '../../lib/web-site-build';
 import { pollUntil } from '../../support/poll';
 import { type ServerProcess, startServerProcess } from '../../support/server-process';
-import { buildWeb, expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
+import { expectAccessible, heldToken, launchChromium, openPage, screenshot } from '../support/browser';
+import { expectWithMessage } from '../support/expect-with-message';
 
 let work: string;
 let server: ServerProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWeb();
+  viteBuildWeb();
   work = mkdtempSync(join(tmpdir(), 'web-e2e-'));
   server = await startServerProcess({ dataDir: join(work, 'data'), logFile: join(work, 'server.log') });
   browser = await launchChromium();
@@ -40,7 +42,7 @@ async function apiAs(page: Page, path: string, body?: unknown): Promise<any> {
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
+  expectWithMessage(response.ok, `${path}: ${response.status}`).toBe(true);
   return response.json();
 }
 
@@ -175,16 +177,14 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   // Find the client by a word of its comment (the index is fed asynchronously).
   await page.getByRole('button', { name: w.navFind }).click();
   await page.getByLabel(w.searchBox).fill(word);
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: w.search, exact: true }).click();
-        await page.waitForTimeout(300);
-        return page.locator(`#client-results li[data-client-id="${clientId}"]`).count();
-      },
-      { timeout: 15_000, interval: 500 },
-    )
-    .toBe(1);
+  await pollUntil(
+    async () => {
+      await page.getByRole('button', { name: w.search, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await page.locator(`#client-results li[data-client-id="${clientId}"]`).count()).toBe(1);
+    },
+    { description: 'the client to be found by a word of its comment', timeoutMs: 15_000, intervalMs: 500 },
+  );
   return clientId!;
 }
 
@@ -401,7 +401,7 @@ describe('the web front end in chromium', () => {
           : server.total === 1
             ? '1 site matches.'
             : `${server.total} sites match.`;
-      expect(await page.locator('#site-count').textContent(), q).toBe(count);
+      expectWithMessage(await page.locator('#site-count').textContent(), q).toBe(count);
     }
     await box.fill('zzzq xxqz');
     await pollUntil(

@@ -4,11 +4,13 @@
  * dimensions, with no personal value anywhere in them. Other test files use the same server at the
  * same time, so this asserts what must be there, not exact totals.
  */
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
+import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 
 interface MetricSeen {
   name: string;
@@ -72,41 +74,39 @@ describe('business metrics of the running service', () => {
     expect((await call('POST', `/v1/anonymous-clients/${single.body.clientId}/sessions`, { token, body: session })).status).toBe(201);
     expect((await call('GET', '/v1/anonymous-clients/7M2K9Q4TZ8W3XH5RBN6CDFJPVA', { token })).status).toBe(404);
 
-    await expect
-      .poll(
-        async () => {
-          const metrics = await metricsInLog();
-          const has = (name: string, match: (m: MetricSeen) => boolean = () => true) => metrics.some((m) => m.name === name && match(m));
-          return {
-            registered: has('AnonymousClientsRegistered', (m) => m.value === 1) && has('AnonymousClientsRegistered', (m) => m.value === 7),
-            batchSize: has('RegistrationBatchSize', (m) => m.value === 7),
-            edited: has('AnonymousClientsEdited'),
-            receipt: has('ReceiptsCreated', (m) => m.dimensions.format === 'csv' && m.dimensions.language === 'fr'),
-            search: has('CommentSearches', (m) => m.dimensions.kind === 'words'),
-            session: has('SessionsBegun'),
-            notFound: has('ClientErrors', (m) => m.dimensions.kind === 'not-found'),
-            namespace: metrics.every((m) => m.namespace === 'newcomer-intake-local'),
-          };
-        },
-        { timeout: 10_000 },
-      )
-      .toEqual({
-        registered: true,
-        batchSize: true,
-        edited: true,
-        receipt: true,
-        search: true,
-        session: true,
-        notFound: true,
-        namespace: true,
-      });
+    await pollUntil(
+      async () => {
+        const metrics = await metricsInLog();
+        const has = (name: string, match: (m: MetricSeen) => boolean = () => true) => metrics.some((m) => m.name === name && match(m));
+        expect({
+          registered: has('AnonymousClientsRegistered', (m) => m.value === 1) && has('AnonymousClientsRegistered', (m) => m.value === 7),
+          batchSize: has('RegistrationBatchSize', (m) => m.value === 7),
+          edited: has('AnonymousClientsEdited'),
+          receipt: has('ReceiptsCreated', (m) => m.dimensions.format === 'csv' && m.dimensions.language === 'fr'),
+          search: has('CommentSearches', (m) => m.dimensions.kind === 'words'),
+          session: has('SessionsBegun'),
+          notFound: has('ClientErrors', (m) => m.dimensions.kind === 'not-found'),
+          namespace: metrics.every((m) => m.namespace === 'newcomer-intake-local'),
+        }).toEqual({
+          registered: true,
+          batchSize: true,
+          edited: true,
+          receipt: true,
+          search: true,
+          session: true,
+          notFound: true,
+          namespace: true,
+        });
+      },
+      { description: 'every metric of this use of the service in the server log', timeoutMs: 10_000 },
+    );
 
     const emf = (await readFile(server().logFile, 'utf8'))
       .split('\n')
       .filter((line) => line.startsWith('{"_aws"'))
       .join('\n');
     for (const secret of [marker, 'K2P 1L4', 'K2P1L4', single.body.clientId, single.body.agency.agencyId, activeSite().siteId]) {
-      expect(emf.includes(secret), `EMF holds ${secret}`).toBe(false);
+      expectWithMessage(emf.includes(secret), `EMF holds ${secret}`).toBe(false);
     }
   });
 });

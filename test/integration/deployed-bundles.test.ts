@@ -4,13 +4,13 @@
  * that has only what Lambda gives a function, against the embedded emulators. The other integration
  * tests run the TypeScript sources in the local gateway; these prove the deployed artefact works too.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../../functions/runtime/env';
 import { buildFunctionPackage } from '../../lib/function-package';
@@ -20,6 +20,7 @@ import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embed
 import { flattenClaims } from '../../local/gateway';
 import { activeSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const ENTRIES = {
   registerAnonymousClient: 'functions/handlers/register-anonymous-client.ts',
@@ -184,7 +185,7 @@ describe('the deployed Lambda bundles', () => {
       httpApiEvent('POST', path, agencyId, { format: 'pdf', language: 'fr' }, { clientId: client.body.clientId }),
       lambdaEnvironment(true),
     );
-    expect(result.statusCode, result.body).toBe(201);
+    expectWithMessage(result.statusCode, result.body ?? '(no body)').toBe(201);
     const receipt = JSON.parse(result.body!) as { url: string; sha256: string };
     const bytes = Buffer.from(await (await fetch(receipt.url)).arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -6,17 +6,18 @@
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { JavaNotFoundError, JavaTooOldError, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startS3Emulator } from '../../local/s3-emulator';
 import { pollUntil } from '../../support/poll';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dynamoModuleUrl = new URL('../../local/dynamodb-local.ts', import.meta.url).href;
@@ -177,7 +178,7 @@ describe('DynamoDB Local', () => {
       cwd: repoRoot,
       env: { ...process.env, PATH: emptyBin },
     });
-    expect(code, stderr).toBe(0);
+    expectWithMessage(code, stderr).toBe(0);
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     expect(result).toMatchObject({ name: 'JavaNotFoundError', isJavaNotFound: true });
     expect(result.message).not.toContain('\n');

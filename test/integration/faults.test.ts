@@ -12,13 +12,13 @@
  * exit by itself; the last test here kills both with requests still in flight.)
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbClientStore } from '../../functions/adapters/dynamodb/client-store';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/document-client';
 import { DynamoDbReceiptStore } from '../../functions/adapters/dynamodb/receipt-store';
@@ -41,6 +41,7 @@ import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
 import { processesUsing, type ServerProcess, startServerProcess } from '../../support/server-process';
 import { type ApiResponse, call, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { agencyItemCounts } from '../support/storage';
 
 /** The request deadline of this file's server, and what a 503 may take beyond it (event loop, answer, a busy machine). */
@@ -118,8 +119,8 @@ function expectUnavailable(answer: { status: number; headers: Headers | Record<s
     type: 'application/problem+json',
   });
   // It was the deadline that answered (nothing refused the connection), and not much after it.
-  expect(ms, label).toBeGreaterThanOrEqual(DEADLINE_MS - 150);
-  expect(ms, label).toBeLessThan(DEADLINE_MS + MARGIN_MS);
+  expectWithMessage(ms, label).toBeGreaterThanOrEqual(DEADLINE_MS - 150);
+  expectWithMessage(ms, label).toBeLessThan(DEADLINE_MS + MARGIN_MS);
 }
 
 /** Asks again while the answer is 409 (a first request still committing: Retry-After 1). */

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamoDbSearchIndexWriter, postingItems, searchKeys } from '../../functions/adapters/dynamodb/search-index';
 import { rebuildSearchIndex } from '../../functions/adapters/dynamodb/search-index-rebuild';
 import { clientPostings } from '../../functions/domain/comment-words';
@@ -10,6 +10,7 @@ import { startStreamRunner } from '../../local/stream-runner';
 import { pollUntil } from '../../support/poll';
 import { sampleSites } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { partitionSize, stackClients, updateCommentsDirectly } from '../support/search';
 
 const activeSites = () => sampleSites().filter((site) => site.active);
@@ -222,7 +223,7 @@ describe('GET /v1/anonymous-clients: filters and paging', () => {
     ];
     for (const [params, pointers] of cases) {
       const response = await search(agency.token, params);
-      expect(response.status, JSON.stringify(params)).toBe(400);
+      expectWithMessage(response.status, JSON.stringify(params)).toBe(400);
       expect(response.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(pointers);
     }
   });

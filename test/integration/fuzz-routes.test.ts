@@ -10,10 +10,11 @@
  * prints (with `-t <operationId>`); FUZZ_SHRINK_RUNS bounds the shrinking of a failure (0: none);
  * FUZZ_COLLECT=1 lists every distinct failure with its shortest example instead of stopping at the first.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/api/routes';
 import { server } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { type Answer, describeAnswer, describeRequest, inPool, send, versionSeen, violations, writesOf } from '../support/fuzz/check';
 import { corpusFor } from '../support/fuzz/corpus';
 import { agencyToday, countsOf, type ItemCounts, plus, seedAgency, type Seeded, siteCursor } from '../support/fuzz/fixture';
@@ -153,7 +154,7 @@ describe('every route, fuzzed from its schemas', () => {
           reporter: (details) => {
             if (!details.failed) return;
             const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-            const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH='${details.counterexamplePath}' npx vitest run --project integration test/integration/fuzz-routes.test.ts -t '${route.operationId}:'`;
+            const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH='${details.counterexamplePath}' npm run test:integration -- test/integration/fuzz-routes.test.ts -t '${route.operationId}:'`;
             throw new Error(
               `${shortened(fc.defaultReportMessage(details) ?? '')}\n\nReplay it: ${replay}\n\nThe smallest failing batch found:\n${cause}`,
             );
@@ -169,7 +170,7 @@ describe('every route, fuzzed from its schemas', () => {
 
   it('left the other agency, and the agencies named by refused tokens, untouched', async () => {
     expect(await countsOf(foreign.agencyId)).toEqual(foreignStored);
-    for (const agencyId of REFUSED_AGENCY_IDS) expect(await countsOf(agencyId), agencyId).toEqual({});
+    for (const agencyId of REFUSED_AGENCY_IDS) expectWithMessage(await countsOf(agencyId), agencyId).toEqual({});
   });
 
   it('found no failure (FUZZ_COLLECT=1 only)', () => {

@@ -2,7 +2,7 @@
  * If-Match on PATCH under concurrency (CONTRACT §3, RFC 9110): `*` matches any current version, so
  * concurrent `*` edits are all applied, one after the other; a concrete version is matched exactly.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { todayIn } from '../../functions/domain/calendar';
 import { ANY_VERSION_ATTEMPTS, editAnonymousClient } from '../../functions/domain/edit-anonymous-client';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';

@@ -1,9 +1,10 @@
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 
 describe('logging', () => {
   it("never writes a registration's comment text, postal code or token to any log line", async () => {
@@ -33,7 +34,7 @@ describe('logging', () => {
     });
     expect(loggedRequest(log, 201)).toBe(true);
     for (const secret of ['Zebulon-marker-7f3a', 'K1P 5J9', 'K1P5J9', 'Q9Q 9Q9', token, token.split('.')[2] as string]) {
-      expect(log.includes(secret), `log contains ${secret.slice(0, 20)}`).toBe(false);
+      expectWithMessage(log.includes(secret), `log contains ${secret.slice(0, 20)}`).toBe(false);
     }
   });
 });

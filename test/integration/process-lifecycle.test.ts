@@ -2,12 +2,12 @@
  * The embedded stack as an operating-system process: data survives kill -9, and no Java process is
  * ever left behind, however the server ends.
  */
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { issueLocalToken } from '../../local/tokens';
 import { pollUntil } from '../../support/poll';

@@ -6,9 +6,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbClientStore } from '../../functions/adapters/dynamodb/client-store';
 import { DynamoDbReceiptStore } from '../../functions/adapters/dynamodb/receipt-store';
 import { LazyPdfReceiptRenderer } from '../../functions/adapters/pdf/receipt-renderer';

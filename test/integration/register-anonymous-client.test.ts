@@ -1,11 +1,12 @@
+import { describe, expect, it } from '@jest/globals';
 import { importJWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { activeSite, inactiveSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { agencyItemCounts } from '../support/storage';
 
 const today = () => todayIn('America/Toronto', new Date());
@@ -169,8 +170,8 @@ describe('authentication', () => {
     ];
     for (const [label, token] of cases) {
       const response = await call('POST', '/v1/anonymous-clients', { token, body: registration() });
-      expect(response.status, label).toBe(401);
-      expect(response.headers.get('content-type'), label).toBe('application/problem+json');
+      expectWithMessage(response.status, label).toBe(401);
+      expectWithMessage(response.headers.get('content-type'), label).toBe('application/problem+json');
     }
     expect(await agencyItemCounts(server().dataDir, 'agency-x')).toEqual({});
     const valid = await call('GET', '/v1/reference-data', { token: await signedWith({}) });
@@ -246,8 +247,8 @@ describe('Idempotency-Key', () => {
     const originals = responses.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null);
     const replays = responses.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === 'true');
     const conflicts = responses.filter((r) => r.status === 409);
-    expect(originals.length + replays.length + conflicts.length, statuses.join(',')).toBe(20);
-    expect(originals, statuses.join(',')).toHaveLength(1);
+    expectWithMessage(originals.length + replays.length + conflicts.length, statuses.join(',')).toBe(20);
+    expectWithMessage(originals, statuses.join(',')).toHaveLength(1);
     const original = originals[0]!;
     for (const replay of replays) {
       expect(replay.body).toEqual(original.body);

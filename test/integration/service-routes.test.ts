@@ -1,8 +1,9 @@
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { activeSite, inactiveSite } from '../../support/sample-sites';
 import { call, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 
 describe('service routes', () => {
   it('GET /v1/health answers ok with the package version', async () => {
@@ -39,7 +40,7 @@ describe('GET /v1/reference-data', () => {
     expect(response.status).toBe(200);
     const data = response.body;
     for (const list of ['genders', 'immigrationStatuses', 'sessionTypes', 'deliveryMethods']) {
-      expect(data[list].length, list).toBeGreaterThan(0);
+      expectWithMessage(data[list].length, list).toBeGreaterThan(0);
       for (const item of data[list]) {
         expect(item.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
         expect(item.label.en).toEqual(expect.any(String));

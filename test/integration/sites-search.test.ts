@@ -2,6 +2,7 @@
  * The site-search routes over HTTP through the shared embedded server (index built from the sample
  * catalog on first start), and a catalog import into that running server while searches go on.
  */
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -9,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
 import type { Site } from '../../functions/domain/site';
 import { sitesToCsv } from '../../functions/domain/site-catalog-csv';
 import { pollUntil } from '../../support/poll';
 import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const token = () => tokenFor(uniqueAgency('sites'));
@@ -126,7 +127,7 @@ describe('GET /v1/sites/tree', () => {
     const children = [...body.nodes[0].children, ...body.nodes[1].children] as { key: string; count: number }[];
     for (const child of children.slice(0, 12)) {
       const [category, ...group] = child.key.split(':');
-      expect(child.count, child.key).toBe(await total(`category=${category}&group=${encodeURIComponent(group.join(':'))}`));
+      expectWithMessage(child.count, child.key).toBe(await total(`category=${category}&group=${encodeURIComponent(group.join(':'))}`));
     }
     const schoolBoards = new Set(
       sampleSites()
@@ -216,7 +217,7 @@ describe('catalog import into the running server', () => {
       });
 
     const first = await importFile('Alpha');
-    expect(first.code, first.stderr).toBe(0);
+    expectWithMessage(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/wrote 400 of 400 sites/);
     await waitFor('Alpha');
 
@@ -226,7 +227,7 @@ describe('catalog import into the running server', () => {
       while (importing) observed.push(await searchTags());
     })();
     const second = await importFile('Beta');
-    expect(second.code, second.stderr).toBe(0);
+    expectWithMessage(second.code, second.stderr).toBe(0);
     await waitFor('Beta');
     importing = false;
     await searches;

@@ -4,16 +4,17 @@
  * authorizer would refuse (docs/token-verification.md), bodies that are not UTF-8 text, and a body
  * over the gateway's limit, after which the connection is closed rather than left to hang.
  */
+import { describe, expect, it } from '@jest/globals';
 import { importJWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../functions/domain/calendar';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/tokens';
 import { activeSite } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { agencyItemCounts } from '../support/storage';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
@@ -87,7 +88,7 @@ describe('a path id that is not percent-encoded UTF-8', () => {
     ];
     for (const [method, path] of attempts) {
       const answer = await raw(method, path, { headers, body: method === 'GET' ? undefined : body });
-      expect(answer.status, `${method} ${path}`).toBe(400);
+      expectWithMessage(answer.status, `${method} ${path}`).toBe(400);
     }
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });
@@ -187,7 +188,7 @@ describe('tokens the JWT authorizer would refuse (docs/token-verification.md)', 
         token: await signed({ 'custom:agency_id': agency }),
         body: registration(),
       });
-      expect(response.status, String(agency)).toBe(401);
+      expectWithMessage(response.status, String(agency)).toBe(401);
       expect(await agencyItemCounts(server().dataDir, String(agency))).toEqual({});
     }
   });
@@ -202,7 +203,7 @@ describe('tokens the JWT authorizer would refuse (docs/token-verification.md)', 
       'access token': await signed({ 'custom:agency_id': agencyId, token_use: 'access' }),
     };
     for (const [label, token] of Object.entries(tokens)) {
-      expect((await call('POST', '/v1/anonymous-clients', { token, body: registration() })).status, label).toBe(401);
+      expectWithMessage((await call('POST', '/v1/anonymous-clients', { token, body: registration() })).status, label).toBe(401);
     }
     expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({});
   });

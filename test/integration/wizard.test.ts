@@ -1,9 +1,10 @@
 /** After registering: register another (batch), edit with immutable fields, history, begin a session. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { routes } from '../../functions/api/routes';
 import { todayIn } from '../../functions/domain/calendar';
 import { activeSite, inactiveSite, sampleSites } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { expectWithMessage } from '../support/expect-with-message';
 import { agencyItemCounts } from '../support/storage';
 
 const today = () => todayIn('America/Toronto', new Date());
@@ -124,7 +125,7 @@ describe('PATCH /v1/anonymous-clients/{clientId}', () => {
     await call('PATCH', path, { token, headers: { 'if-match': '"1"' }, body: { gender: 'MALE' } });
     for (const ifMatch of ['"1"', 'W/"2"', '2', '"abc"']) {
       const stale = await call('PATCH', path, { token, headers: { 'if-match': ifMatch }, body: { gender: 'UNKNOWN' } });
-      expect(stale.status, ifMatch).toBe(412);
+      expectWithMessage(stale.status, ifMatch).toBe(412);
     }
     expect((await call('GET', path, { token })).body).toMatchObject({ gender: 'MALE', version: 2 });
   });

@@ -1,5 +1,4 @@
 /** A small HTTP client for tests: tokens from the server's data directory, JSON in and out. */
-import { inject } from 'vitest';
 import type { Role } from '../../functions/domain/caller';
 import { issueLocalToken } from '../../local/tokens';
 
@@ -10,8 +9,15 @@ export interface ApiResponse<T = any> {
   text: string;
 }
 
+/** The embedded server test/integration/global-setup.ts started for this run. */
 export function server() {
-  return { url: inject('serverUrl'), dataDir: inject('dataDir'), logFile: inject('serverLogFile') };
+  return { url: startedBy('IT_SERVER_URL'), dataDir: startedBy('IT_DATA_DIR'), logFile: startedBy('IT_SERVER_LOG_FILE') };
+}
+
+function startedBy(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this test in the integration project, whose global setup starts the server`);
+  return value;
 }
 
 export function tokenFor(agencyId: string, options: { role?: Role; userId?: string; agencyName?: string; ttlSeconds?: number } = {}) {

@@ -1,5 +1,5 @@
 /**
- * The web front end's browser tests share these: the Vite build, Debian's chromium through
+ * The web front end's browser tests share these: Debian's chromium through
  * playwright-core (.ci/run installs it; `npx playwright install` cannot download a browser here),
  * screenshots (test-results/screenshots/) and the axe-core check.
  */
@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { expect } from 'vitest';
+import { expectWithMessage } from './expect-with-message';
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = join(REPOSITORY, 'test-results', 'screenshots');
@@ -24,16 +23,6 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/** Builds web/ into web/dist, or into `outDir` (so that two test files never rebuild the same folder). */
-export async function buildWeb(outDir?: string) {
-  await build({
-    root: join(REPOSITORY, 'web'),
-    configFile: join(REPOSITORY, 'web', 'vite.config.ts'),
-    logLevel: 'warn',
-    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
-  });
-}
 
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -66,7 +55,7 @@ export async function expectAccessible(page: Page, screen: string) {
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
   });
   const serious = violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
+  expectWithMessage(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
 }
 
 /** The bearer token the page holds (compared, never printed). */

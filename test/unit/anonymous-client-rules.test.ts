@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { anonymousClientRules, SERVER_OWNED_FIELDS } from '../../functions/domain/anonymous-client';
 import { fieldErrorsFromZod } from '../../functions/http/validation';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const TODAY = '2024-03-01';
 const valid = { gender: 'FEMALE', registrationDate: '2024-02-29', siteId: 'ON-SCH-000001' };
@@ -116,7 +117,7 @@ describe('comments rule', () => {
   it('keeps line breaks and tabs but refuses other control characters', () => {
     expect(pointers({ ...valid, comments: 'line one\r\nline two\tindented' })).toEqual([]);
     for (const control of ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085']) {
-      expect(pointers({ ...valid, comments: `text${control}` }), JSON.stringify(control)).toEqual(['/comments']);
+      expectWithMessage(pointers({ ...valid, comments: `text${control}` }), JSON.stringify(control)).toEqual(['/comments']);
     }
   });
 

@@ -2,22 +2,20 @@
  * The EMF lines the pipeline writes (Powertools Metrics), parsed as CloudWatch would: names, units,
  * dimensions, namespace, and no personal value anywhere in them.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 
-vi.hoisted(() => {
-  // Before any module builds the Metrics instance: this file reads what it writes.
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-  process.env.POWERTOOLS_METRICS_NAMESPACE = 'newcomer-intake-test';
-  process.env.SERVICE_VERSION = 'test';
-  // Lambda sets it for an on-demand instance; Powertools counts a cold start only then.
-  process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
-});
+// Before any module builds the Metrics instance (so the imports below are dynamic): this file reads what it writes.
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+process.env.POWERTOOLS_METRICS_NAMESPACE = 'newcomer-intake-test';
+process.env.SERVICE_VERSION = 'test';
+// Lambda sets it for an on-demand instance; Powertools counts a cold start only then.
+process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
 
-import { route } from '../../functions/api/routes';
-import { DependencyUnavailableError, NotFoundError } from '../../functions/domain/errors';
-import { httpRoute } from '../../functions/http/route-pipeline';
-import { localLambdaContext } from '../../local/lambda-context';
-import { httpEvent } from '../../support/http-events';
+const { route } = await import('../../functions/api/routes');
+const { DependencyUnavailableError, NotFoundError } = await import('../../functions/domain/errors');
+const { httpRoute } = await import('../../functions/http/route-pipeline');
+const { localLambdaContext } = await import('../../local/lambda-context');
+const { httpEvent } = await import('../../support/http-events');
 
 interface EmfLine {
   _aws: {
@@ -34,10 +32,12 @@ beforeEach(() => {
     written.push(String(chunk));
     return true;
   };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 function emfLines(): EmfLine[] {
   return written

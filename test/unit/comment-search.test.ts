@@ -1,6 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from '@jest/globals';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
 import { postingItems } from '../../functions/adapters/dynamodb/search-index';
 import { commentWords, parseSearchText, wordsMatch } from '../../functions/domain/comment-words';
 import { FindAnonymousClientsQuerySchema } from '../../functions/domain/find-anonymous-clients';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AnonymousClient } from '../../functions/domain/anonymous-client';
 import { commentWords } from '../../functions/domain/comment-words';
 import { findAnonymousClients, FindAnonymousClientsQuerySchema, MAX_SCANNED } from '../../functions/domain/find-anonymous-clients';

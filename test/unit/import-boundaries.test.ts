@@ -4,11 +4,11 @@
  * them, linted as if it were planted in functions/domain (or functions/ports) with the repository's
  * own ESLint configuration.
  */
+import { describe, expect, it } from '@jest/globals';
 import { ESLint } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: repoRoot });

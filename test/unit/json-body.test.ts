@@ -2,7 +2,7 @@
  * The JSON body step of the route pipeline on request text (CONTRACT §3): UTF-8 only, declared or
  * not; bytes that are not UTF-8 and strings that are not well-formed Unicode are named, never stored.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { route } from '../../functions/api/routes';
 import { httpRoute, type RouteImplementation } from '../../functions/http/route-pipeline';
 import { localLambdaContext } from '../../local/lambda-context';

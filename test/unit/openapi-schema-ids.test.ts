@@ -6,9 +6,9 @@
  * keeps one schema per id, and its metadata map is a WeakMap, so yesterday's schemas can be collected.
  * These tests hold the code to that, so a zod upgrade that changes it fails here, not in production.
  */
+import { describe, expect, it } from '@jest/globals';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { buildOpenApiDocument } from '../../functions/api/openapi';
 import { anonymousClientRules } from '../../functions/domain/anonymous-client';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { buildOpenApiDocument } from '../../functions/api/openapi';
 import { anonymousClientRules, SERVER_OWNED_FIELDS } from '../../functions/domain/anonymous-client';
 import { CLIENT_MESSAGES, clientMessage } from '../../functions/domain/client-messages';

@@ -1,5 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, renderCsvReceipt } from '../../functions/domain/receipts/csv-receipt';
 import { receiptFields } from '../../functions/domain/receipts/receipt-content';
 import { SAMPLE_COMMENTS, sampleContext } from '../../support/receipt-fixtures';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { renderPdfReceipt } from '../../functions/adapters/pdf/pdf-receipt';
 import type { ReceiptLanguage } from '../../functions/domain/receipts/receipt';
 import { RECEIPT_TEXT } from '../../functions/domain/receipts/receipt-labels';

@@ -8,8 +8,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTransientAwsError, withStorageErrors } from '../../functions/adapters/dynamodb/errors';
 import { boundToRequestDeadline } from '../../functions/adapters/request-deadline-binding';
 import { route } from '../../functions/api/routes';
@@ -25,6 +25,7 @@ import {
 } from '../../functions/runtime/request-deadline';
 import { localLambdaContext } from '../../local/lambda-context';
 import { httpEvent } from '../../support/http-events';
+import { expectWithMessage } from '../support/expect-with-message';
 
 const CONFIGURED_SECONDS = 4;
 const previous = process.env.REQUEST_DEADLINE_SECONDS;
@@ -76,7 +77,7 @@ describe('the environment contract', () => {
     expect(readEnv('service', base).REQUEST_DEADLINE_SECONDS).toBe(10);
     expect(readEnv('service', { ...base, REQUEST_DEADLINE_SECONDS: '2' }).REQUEST_DEADLINE_SECONDS).toBe(2);
     for (const bad of ['0', '26', '1.5', 'soon']) {
-      expect(() => readEnv('service', { ...base, REQUEST_DEADLINE_SECONDS: bad }), bad).toThrow(/REQUEST_DEADLINE_SECONDS/);
+      expectWithMessage(() => readEnv('service', { ...base, REQUEST_DEADLINE_SECONDS: bad }), bad).toThrow(/REQUEST_DEADLINE_SECONDS/);
     }
   });
 });
@@ -255,7 +256,7 @@ describe('an AWS SDK call bound to the deadline', () => {
       named('Error', 'ECONNRESET'),
       named('Error', 'ECONNREFUSED'),
     ]) {
-      expect(isTransientAwsError(error), `${error.name} ${(error as { code?: string }).code}`).toBe(true);
+      expectWithMessage(isTransientAwsError(error), `${error.name} ${(error as { code?: string }).code}`).toBe(true);
     }
     expect(isTransientAwsError(named('ValidationException'))).toBe(false);
     expect(isTransientAwsError(named('ConditionalCheckFailedException'))).toBe(false);

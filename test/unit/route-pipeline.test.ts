@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { route, type RouteId } from '../../functions/api/routes';
 import {
   ConflictError,
@@ -64,13 +64,15 @@ function captureOutput() {
     return true;
   };
   const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture),
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+    jest.spyOn(process.stdout, 'write').mockImplementation(capture),
+    jest.spyOn(process.stderr, 'write').mockImplementation(capture),
   ];
   return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('the route pipeline: what the implementation receives', () => {
   it('gives it the caller, and the body as the schema outputs it, beside the body as sent', async () => {

@@ -1,6 +1,6 @@
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { type RouteDefinition, routes } from '../../functions/api/routes';
 import { routeIn } from '../../functions/api/routes/route-definition';

@@ -1,6 +1,6 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_CATEGORIES, type Site } from '../../functions/domain/site';
 import { parseSiteCatalogCsv, sitesToCsv } from '../../functions/domain/site-catalog-csv';
 import { DEFAULT_COUNT, DEFAULT_SEED, generateSampleSites } from '../../scripts/sample-sites/generate';

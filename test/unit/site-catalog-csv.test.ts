@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { Site } from '../../functions/domain/site';
 import { MAX_REPORTED_ERRORS, parseSiteCatalogCsv, sitesToCsv, type SiteCatalogCsvResult } from '../../functions/domain/site-catalog-csv';
 

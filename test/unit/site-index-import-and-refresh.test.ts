@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DependencyUnavailableError } from '../../functions/domain/errors';
 import { importSiteCatalog, publishMissingSiteIndex } from '../../functions/domain/import-site-catalog';
 import type { Site } from '../../functions/domain/site';

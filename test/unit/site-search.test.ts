@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { InvalidRequestError } from '../../functions/domain/errors';
 import type { Site, SiteCategory } from '../../functions/domain/site';
 import { decodeCursor, encodeCursor } from '../../functions/domain/site-search/cursor';
@@ -8,6 +8,7 @@ import { compactIndexOf, listSites, siteTree } from '../../functions/domain/site
 import { SiteSearchIndex } from '../../functions/domain/site-search/site-search-index';
 import { decodeSnapshot, encodeSnapshot, mergeCatalog, sitesOfSnapshot } from '../../functions/domain/site-search/snapshot';
 import { generateSampleSites, mulberry32 } from '../../scripts/sample-sites/generate';
+import { expectWithMessage } from '../support/expect-with-message';
 
 let serial = 0;
 function site(name: string, overrides: Partial<Site> = {}): Site {
@@ -150,8 +151,8 @@ describe('matching', () => {
       const q = [w().slice(0, 1 + Math.floor(random() * 6)), random() < 0.5 ? edit(w()) : '', random() < 0.3 ? w() : ''].join(' ');
       const expected = scan.search(q);
       const result = big.search({ q, limit: 30 });
-      expect(result.total, q).toBe(expected.length);
-      expect(
+      expectWithMessage(result.total, q).toBe(expected.length);
+      expectWithMessage(
         result.items.map((s) => s.siteId),
         q,
       ).toEqual(expected.slice(0, 30).map((m) => m.site.siteId));
@@ -235,7 +236,7 @@ describe('browse tree', () => {
     expect(nodes[1]!.count).toBe(listSites(big, { categories: ['NON_SCHOOL', 'RECEPTION_CENTRE'], limit: 1 }).total);
     for (const child of [...nodes[0]!.children!, ...nodes[1]!.children!]) {
       const [category, ...group] = child.key.split(':');
-      expect(child.count, child.key).toBe(
+      expectWithMessage(child.count, child.key).toBe(
         listSites(big, { categories: [category as SiteCategory], group: group.join(':'), limit: 1 }).total,
       );
     }

@@ -4,13 +4,13 @@
  * accepted one by the rule under test only: tokens are signed in the test with the data directory's
  * own key (read from its key file), so nothing else is wrong with them.
  */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPair, importJWK, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { ForbiddenError, UnauthenticatedError } from '../../functions/domain/errors';
 import { callerFromClaims } from '../../functions/http/caller-from-claims';
@@ -23,6 +23,7 @@ import {
   LOCAL_ISSUER,
   type TokenVerifier,
 } from '../../local/tokens';
+import { expectWithMessage } from '../support/expect-with-message';
 
 let dataDir: string;
 let stored: { kid: string; privateJwk: JWK };
@@ -119,7 +120,7 @@ describe('rule: identity source (Authorization header, through the local gateway
     const token = await signed();
     for (const authorization of [`Bearer ${token}`, `bearer ${token}`, token]) {
       const response = await get(authorization);
-      expect(response.status, authorization.slice(0, 7)).toBe(200);
+      expectWithMessage(response.status, authorization.slice(0, 7)).toBe(200);
       expect(await response.json()).toMatchObject({ sub: claims().sub, 'cognito:groups': '[staff]', token_use: 'id' });
     }
   });
@@ -136,7 +137,7 @@ describe('rule: identity source (Authorization header, through the local gateway
       `Bearer ${await signed({ exp: nowSeconds() - 1 })}`,
     ]) {
       const response = await get(authorization);
-      expect(response.status, String(authorization).slice(0, 12)).toBe(401);
+      expectWithMessage(response.status, String(authorization).slice(0, 12)).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     }

@@ -1,7 +1,7 @@
 /** The web front end's config.json (web/src/config.ts): its shape, and what a missing or broken file means. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, LOCAL_CONFIG, loadConfig, parseConfig } from '../../web/src/config';
 
 const COGNITO = {

@@ -1,12 +1,13 @@
 /** The embedded mode's web host: static files from web/dist, the index.html fallback, /config.json, POST /local/token. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalTokenVerifier } from '../../local/tokens';
 import { createWebHost } from '../../local/web-host';
+import { expectWithMessage } from '../support/expect-with-message';
 
 let work: string;
 let server: Server;
@@ -71,7 +72,7 @@ describe('the web host', () => {
   it('never serves a file outside the web root, and only GET and HEAD', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const answer = await raw(path);
-      expect(answer.body, path).not.toContain('outside the web root');
+      expectWithMessage(answer.body, path).not.toContain('outside the web root');
     }
     expect((await raw('/', 'POST')).status).toBe(404);
     expect((await raw('/', 'HEAD')).status).toBe(200);
@@ -92,7 +93,7 @@ describe('the web host', () => {
       'cognito:groups': ['agency-admin'],
     });
     for (const body of ['not json', '{}', '{"agencyId":"a b"}', '{"agencyId":"a","role":"root"}', '{"agencyId":"a","extra":1}']) {
-      expect((await fetch(`${base}/local/token`, { method: 'POST', body })).status, body).toBe(400);
+      expectWithMessage((await fetch(`${base}/local/token`, { method: 'POST', body })).status, body).toBe(400);
     }
     expect((await fetch(`${base}/local/token`)).status).toBe(405);
   });

@@ -1,5 +1,5 @@
 /** The web front end's PKCE helpers (web/src/pkce.ts), with Node's Web Crypto as the browser's stand-in. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import {
   authorizeUrl,
   base64url,

@@ -1,5 +1,5 @@
 /** The front end's in-memory cache of the compact site index (web/src/revalidating-cache.ts). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { freshSeconds, revalidatingCache } from '../../web/src/revalidating-cache';
 
 describe('freshSeconds', () => {

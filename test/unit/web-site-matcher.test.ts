@@ -3,7 +3,7 @@
  * (functions/domain/site-search/naive-scan.ts): fed the compact index GET /v1/sites/index sends, it
  * must list the same sites in the same order, and count the same total.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { Site } from '../../functions/domain/site';
 import { NaiveSiteScan } from '../../functions/domain/site-search/naive-scan';
 import { normalizeName } from '../../functions/domain/site-search/normalize';
@@ -13,6 +13,7 @@ import { decodeSnapshot, encodeSnapshot } from '../../functions/domain/site-sear
 import { generateSampleSites, mulberry32 } from '../../scripts/sample-sites/generate';
 import { sampleSites } from '../../support/sample-sites';
 import { type CompactSiteIndex, SiteMatcher } from '../../web/src/site-matcher';
+import { expectWithMessage } from '../support/expect-with-message';
 
 /** The compact index exactly as the route serialises it, read back as a browser would. */
 function compactIndex(sites: readonly Site[]): CompactSiteIndex {
@@ -23,8 +24,8 @@ function compactIndex(sites: readonly Site[]): CompactSiteIndex {
 function expectSameAsServer(matcher: SiteMatcher, scan: NaiveSiteScan, q: string, limit = 25) {
   const expected = scan.search(q);
   const found = matcher.search(q, limit);
-  expect(found.total, q).toBe(expected.length);
-  expect(
+  expectWithMessage(found.total, q).toBe(expected.length);
+  expectWithMessage(
     found.items.map((s) => s.siteId),
     q,
   ).toEqual(expected.slice(0, limit).map((m) => m.site.siteId));

@@ -14,7 +14,7 @@ import { type BuiltApp, buildApp } from '../../../lib/app';
 import type { StatefulStack } from '../../../lib/stateful-stack';
 import type { StatelessStack } from '../../../lib/stateless-stack';
 
-/** For beforeAll hooks that synthesise: vitest's default hook timeout (10 s) is short on 2 busy cores. */
+/** For beforeAll hooks that synthesise: the cdk project's budget applies to hooks too, and synthesis is slow on 2 busy cores. */
 export const SYNTH_TIMEOUT_MS = 120_000;
 
 export interface SynthesisedApp extends BuiltApp {
