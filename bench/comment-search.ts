@@ -119,8 +119,7 @@ async function seedAgency(db: DynamoDBDocumentClient, agencyId: string, count: n
         version: 1,
       };
       batch.push({
-        pk: keys.agency(agencyId),
-        sk: keys.client(client.clientId),
+        ...keys.clientItem(agencyId, client.clientId),
         entity: 'ANONYMOUS_CLIENT',
         [BY_REGISTRATION_DATE_INDEX.partitionKey]: keys.agencyRegistrations(agencyId),
         [BY_REGISTRATION_DATE_INDEX.sortKey]: keys.registrationOrder(registrationDate, createdAt, client.clientId),

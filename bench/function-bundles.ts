@@ -48,6 +48,7 @@ const LAMBDA_LIKE_ENV = {
     service: { SERVICE_VERSION: '0.0.0-bench', AGENCY_TIME_ZONE: 'America/Toronto', POWERTOOLS_METRICS_NAMESPACE: 'newcomer-intake-bench' },
     table: { TABLE_NAME: 'bench-table' },
     receipts: { RECEIPTS_BUCKET: 'bench-receipts' },
+    retention: {},
     siteIndex: { SITE_INDEX_BUCKET: 'bench-site-index' },
     searchCursorKey: { SEARCH_CURSOR_KEY: Buffer.alloc(32, 1).toString('base64') },
   }),

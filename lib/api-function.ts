@@ -5,7 +5,9 @@
  * environment contract (functions/runtime/env.ts, `environmentFor`), never from names written here. It never grants table administration or wildcard actions, and deletes only where the code
  * needs one (tests read every policy to hold that): s3:DeleteObject on the receipts bucket for the one
  * route that declares `read-write-delete`, and BatchWriteItem (which authorises deletes) for the
- * comment indexer alone. No API route can remove a record (TTL does it).
+ * comment indexer alone, on the search index's item kinds. No API route can remove a record (TTL does
+ * it). Every table grant is limited by `dynamodb:LeadingKeys` to the item kinds the function declares
+ * (functions/adapters/dynamodb/table-grants.ts, docs/storage.md "Who may touch what").
  */
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -14,9 +16,12 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import type { Access, BucketAccess, RouteAccess } from '../functions/api/routes';
+import type { TableAccess } from '../functions/adapters/dynamodb/table-design';
+import { leadingKeysCondition, tableGrantsOf } from '../functions/adapters/dynamodb/table-grants';
+import type { BucketAccess, RouteAccess } from '../functions/api/routes';
 import { ROUTE_FUNCTION_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { FUNCTION_NODE_OPTIONS, type FunctionExtras, nodejsBundlingOptions, REPOSITORY_ROOT } from './bundling';
+import { keyNeedsOf, type ServiceKeyReference, useKey } from './key-use';
 import type { ExportedValue } from './stateful-stack';
 
 /** Node.js 22 (LTS): the runtime the bundles target (lib/bundling.ts). */
@@ -26,21 +31,6 @@ export { REPOSITORY_ROOT };
 
 /** What a function may do to each store: the route table's `access` (a bucket left out is 'none'). */
 export type DeclaredAccess = RouteAccess;
-
-/** DynamoDB actions per declared level. Transactions have no IAM action of their own: each item of a
- * TransactWriteItems / TransactGetItems is authorised as its PutItem, UpdateItem, ConditionCheckItem or
- * GetItem. BatchWriteItem is left out on purpose: it authorises deletes too. */
-export const TABLE_ACTIONS: Record<Exclude<Access, 'none'>, readonly string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  'read-write': [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-  ],
-};
 
 /** S3 object actions per declared level. No ListBucket: a function reads or writes keys it knows (a
  * missing key therefore answers 403 AccessDenied, not 404 NoSuchKey). `read-write-delete` adds
@@ -57,6 +47,8 @@ export interface DataStores {
   table: { name: ExportedValue; arn: ExportedValue; indexNames: readonly string[] };
   receiptsBucket: { name: ExportedValue; arn: ExportedValue };
   siteIndexBucket: { name: ExportedValue; arn: ExportedValue };
+  /** The region's key: a function bound to a store may decrypt (and, writing, encrypt) through it. */
+  encryptionKey: ServiceKeyReference;
 }
 
 export interface ApiFunctionProps {
@@ -127,15 +119,33 @@ export class ApiFunction extends Construct {
 
   /** Grants exactly `access` to the table and the buckets (the route's variables name them). */
   grant(stores: DataStores, access: DeclaredAccess): void {
-    if (access.table !== 'none') this.grantTable(stores.table, TABLE_ACTIONS[access.table], stores.table.indexNames);
+    if (access.table !== 'none') this.grantTable(stores.table, access.table);
     this.grantBucket('the receipts bucket', stores.receiptsBucket, access.receipts ?? 'none');
     this.grantBucket('the site-index bucket', stores.siteIndexBucket, access.siteIndex ?? 'none');
+    // The region's key, for exactly the stores granted above and through their services (lib/key-use.ts).
+    useKey(this.role, stores.encryptionKey, keyNeedsOf(access));
   }
 
-  /** Allows exactly `actions` on the table and the named indexes (none by default). */
-  grantTable(table: { arn: ExportedValue }, actions: readonly string[], indexNames: readonly string[] = []): void {
+  /**
+   * Allows exactly the declared operations on the declared item kinds: one statement per kind, its
+   * actions on the table (or on the index the kind is read through, which `table.indexNames` must
+   * list), on the condition that every partition key of the request matches that kind's
+   * `dynamodb:LeadingKeys` patterns (functions/adapters/dynamodb/table-grants.ts).
+   */
+  grantTable(table: { arn: ExportedValue; indexNames?: readonly string[] }, access: TableAccess): void {
     const tableArn = table.arn.value;
-    this.allow(actions, [tableArn, ...indexNames.map((index) => `${tableArn}/index/${index}`)]);
+    for (const grant of tableGrantsOf(access)) {
+      if (grant.index !== undefined && !(table.indexNames ?? []).includes(grant.index)) {
+        throw new Error(`${grant.kind} items are read through index ${grant.index}, which the table does not list`);
+      }
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: grant.actions,
+          resources: [grant.index === undefined ? tableArn : `${tableArn}/index/${grant.index}`],
+          conditions: leadingKeysCondition(grant.leadingKeys),
+        }),
+      );
+    }
   }
 
   private grantBucket(label: string, bucket: DataStores['receiptsBucket'], level: BucketAccess): void {

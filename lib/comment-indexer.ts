@@ -1,8 +1,9 @@
 /**
  * The comment-search indexer (docs/comment-search.md): functions/handlers/index-client-comments.ts on
- * the service table's stream. It is the only function that may delete table items: it replaces a
- * client's word postings when the comment changes, removing those of old words through BatchWriteItem
- * (adapters/dynamodb/search-index.ts), and that IAM action authorises DeleteRequests as well as puts.
+ * the service table's stream. It is the only function that may delete table items, and only items of
+ * the search index: it replaces a client's word postings when the comment changes, removing those of
+ * old words through BatchWriteItem (adapters/dynamodb/search-index.ts), which authorises DeleteRequests
+ * as well as puts, so that action is limited by `dynamodb:LeadingKeys` to the index's item kinds.
  *
  * Delivery: from the oldest record the stream still holds (TRIM_HORIZON, so a first deploy or a
  * re-created mapping indexes the last 24 h too), invoked only for client items, failures reported per
@@ -14,11 +15,13 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { type ITable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TableAccess } from '../functions/adapters/dynamodb/table-design';
 import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import type { ServiceAlarms } from './alarms';
 import { ApiFunction } from './api-function';
+import { encryptQueue, type ServiceKeyReference, tableKeyNeeds, useKey } from './key-use';
 import type { ExportedValue } from './stateful-stack';
 
 /** The handler, relative to the repository root. */
@@ -27,11 +30,20 @@ export const COMMENT_INDEXER_ENTRY = 'functions/handlers/index-client-comments.t
 export const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
 
 /**
- * What the indexer does to the table, and nothing more: BatchGetItem reads which vocabulary words exist,
- * BatchWriteItem puts postings and vocabulary entries and deletes the postings of words a comment no
- * longer has. It reads no index (gsi1) and never calls PutItem, UpdateItem or DeleteItem one by one.
+ * What the indexer does to the table, per item kind (functions/adapters/dynamodb/table-design.ts), and
+ * nothing more (adapters/dynamodb/search-index.ts, agency-registry.ts): BatchWriteItem puts postings
+ * and vocabulary entries and deletes the postings of words a comment no longer has; BatchGetItem reads
+ * which vocabulary words exist; a word no client holds any more is retired by UpdateItem (a mark), a
+ * consistent Query of its posting list and a conditional DeleteItem of its vocabulary entry; the
+ * agency registry gets one BatchWriteItem per new agency. It reads no client, audit entry, receipt or
+ * session, and no index (gsi1).
  */
-export const COMMENT_INDEXER_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'] as const;
+export const COMMENT_INDEXER_TABLE_ACCESS = {
+  searchWord: ['query', 'batchWrite'],
+  searchSite: ['batchWrite'],
+  searchVocabulary: ['batchGet', 'batchWrite', 'update', 'delete'],
+  agencyRegistry: ['batchWrite'],
+} as const satisfies TableAccess;
 
 /** Stream delivery settings, exported for the tests. */
 export const COMMENT_INDEXER_STREAM = {
@@ -50,6 +62,8 @@ export interface CommentIndexerProps {
   environment: Record<string, string>;
   removalPolicy: RemovalPolicy;
   alarms: ServiceAlarms;
+  /** The region's key: it encrypts the queues; the function decrypts the stream and table with it. */
+  encryptionKey: ServiceKeyReference;
 }
 
 export class CommentIndexer extends Construct {
@@ -68,12 +82,17 @@ export class CommentIndexer extends Construct {
       removalPolicy: props.removalPolicy,
       timeout: Duration.seconds(COMMENT_INDEXER_TIMEOUT_SECONDS),
     });
-    // The delete this function needs (BatchWriteItem DeleteRequest for old words' postings), on the
-    // table alone; no other function of the service gets BatchWriteItem (a test holds that).
-    this.function.grantTable(props.table, COMMENT_INDEXER_TABLE_ACTIONS);
+    // The deletes this function needs (BatchWriteItem DeleteRequests for old words' postings, DeleteItem
+    // of a retired vocabulary entry), on the search index's kinds alone; no other function of the
+    // service gets BatchWriteItem (a test holds that).
+    this.function.grantTable(props.table, COMMENT_INDEXER_TABLE_ACCESS);
+    // The key: the stream's records and the table's items (DynamoDB), and the failure queue Lambda
+    // writes to with this function's role (SQS); nothing through S3 (lib/key-use.ts).
+    const tableNeeds = tableKeyNeeds(COMMENT_INDEXER_TABLE_ACCESS);
+    useKey(this.function.role, props.encryptionKey, { reads: ['dynamodb', ...tableNeeds.reads], writes: [...tableNeeds.writes, 'sqs'] });
 
+    // SSE-KMS with the region's key, set by encryptQueue below (lib/key-use.ts says why not CDK's).
     const queueDefaults = {
-      encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
       removalPolicy: props.removalPolicy,
@@ -83,6 +102,7 @@ export class CommentIndexer extends Construct {
       ...queueDefaults,
       deadLetterQueue: { queue: this.failuresDeadLetters, maxReceiveCount: 5 },
     });
+    for (const queue of [this.failures, this.failuresDeadLetters]) encryptQueue(queue, props.encryptionKey);
 
     // TableV2's import: its stream grant names the stream for ListStreams too (Table's uses "*").
     const table: ITable = TableV2.fromTableAttributes(this, 'ServiceTable', {

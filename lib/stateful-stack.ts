@@ -1,10 +1,11 @@
 /**
  * Everything that holds data, in one stack per region: the service table, the receipts and
  * site-index buckets (with their access-log bucket), the search-cursor key secret and the Cognito
- * user pool; with `-c webSite=true`, also the web site's bucket and distribution, whose domain the
- * user pool's web client names (lib/web-site-hosting.ts). Nothing here runs
- * code, so redeploying or deleting the functions never puts data at risk. Outside the `dev` stage
- * every store is retained when the stack is deleted and protected against deletion.
+ * user pool; the region's customer-managed key that encrypts them (lib/encryption-key.ts) and the
+ * table's daily AWS Backup plan (lib/backup-plan.ts); with `-c webSite=true`, also the web site's
+ * bucket and distribution, whose domain the user pool's web client names (lib/web-site-hosting.ts).
+ * Nothing here runs code, so redeploying or deleting the functions never puts data at risk. Outside
+ * the `dev` stage every store is retained when the stack is deleted and protected against deletion.
  *
  * The stateless stack reaches these resources only through `StatefulResources`: values exported under
  * stable names (see `exported`), never CDK's automatic cross-stack exports, whose generated names
@@ -24,12 +25,16 @@ import {
   UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BY_REGISTRATION_DATE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/dynamodb/table-design';
 import { ROLES } from '../functions/domain/caller';
-import { DEV_STAGE, type DeploymentSettings, userPoolRegion } from './settings';
+import { backupCopyDestination, backupCopySources, backupRoleArn, ServiceBackups } from './backup-plan';
+import { ServiceKey } from './encryption-key';
+import type { ServiceKeyReference } from './key-use';
+import { type DeploymentSettings, DEV_STAGE, userPoolRegion } from './settings';
 import { WebSiteHosting } from './web-site-hosting';
 
 /** A value of the stateful stack as the stateless stack imports it, with the export's name. */
@@ -46,6 +51,8 @@ export interface StatefulResources {
   siteIndexBucket: { name: ExportedValue; arn: ExportedValue };
   /** The secret holding SEARCH_CURSOR_KEY (functions/runtime/search-config.ts). */
   searchCursorKey: { secretArn: ExportedValue };
+  /** The region's customer-managed key (lib/encryption-key.ts), and the role path of its users. */
+  encryptionKey: ServiceKeyReference;
   auth: {
     userPoolId: ExportedValue;
     userPoolClientId: ExportedValue;
@@ -80,6 +87,10 @@ export class StatefulStack extends Stack {
   readonly receiptsBucket: Bucket;
   readonly siteIndexBucket: Bucket;
   readonly searchCursorKey: Secret;
+  /** The region's key and its break-glass role (lib/encryption-key.ts). */
+  readonly encryptionKey: ServiceKey;
+  /** The table's daily backups (lib/backup-plan.ts). */
+  readonly backups: ServiceBackups;
   /** Undefined when an existing pool is used (`-c existingUserPoolId`). */
   readonly userPool: UserPool | undefined;
   /** Only with `-c webSite=true`. */
@@ -91,6 +102,15 @@ export class StatefulStack extends Stack {
     const keepData = settings.stage !== DEV_STAGE;
     const removalPolicy = keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
+    // One key for every store of the region; AWS Backup's roles (this region's, and those of regions
+    // that copy their backups here) are named in its policy.
+    this.encryptionKey = new ServiceKey(this, 'EncryptionKey', {
+      stage: settings.stage,
+      removalPolicy,
+      backupRoleArns: [this.region, ...backupCopySources(settings, this.region)].map((region) => backupRoleArn(settings.stage, region)),
+    });
+    const key = this.encryptionKey.key;
+
     this.table = new Table(this, 'ServiceTable', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
@@ -101,7 +121,8 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       // The comment-search indexer (lib/comment-indexer.ts) consumes this stream.
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
-      encryption: TableEncryption.AWS_MANAGED,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: BY_REGISTRATION_DATE_INDEX.name,
@@ -111,9 +132,8 @@ export class StatefulStack extends Stack {
 
     const accessLogs = new Bucket(this, 'AccessLogsBucket', {
       ...this.privateBucketDefaults(removalPolicy),
-      // CloudFront delivers the web site's logs through an ACL grant, which BUCKET_OWNER_ENFORCED
-      // refuses; with BUCKET_OWNER_PREFERRED the log files still belong to this account.
-      ...(settings.webSite ? { objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED } : {}),
+      // The web site's CloudFront logs arrive by standard logging v2, allowed by bucket policy
+      // (lib/web-site-hosting.ts): ACLs stay off (BUCKET_OWNER_ENFORCED), in every region.
       // Log delivery writes with the bucket owner's SSE-S3 key; S3 access logs cannot target SSE-KMS.
       encryption: BucketEncryption.S3_MANAGED,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) }],
@@ -126,6 +146,7 @@ export class StatefulStack extends Stack {
 
     this.receiptsBucket = new Bucket(this, 'ReceiptsBucket', {
       ...this.privateBucketDefaults(removalPolicy),
+      ...this.encryptedWith(key),
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'receipts-bucket/',
       lifecycleRules: [
@@ -141,6 +162,7 @@ export class StatefulStack extends Stack {
 
     this.siteIndexBucket = new Bucket(this, 'SiteIndexBucket', {
       ...this.privateBucketDefaults(removalPolicy),
+      ...this.encryptedWith(key),
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'site-index-bucket/',
       lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
@@ -160,10 +182,20 @@ export class StatefulStack extends Stack {
       },
       removalPolicy,
     });
+    this.encryptionKey.encrypt(this.searchCursorKey);
     Validations.of(this.searchCursorKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'No automatic rotation: the key only signs opaque search-page cursors (each bound to its agency and query, re-checked server-side), and the function receives it at deploy time through a CloudFormation dynamic reference, so a rotation would not reach it before the next deploy; operators rotate it by hand (docs/operators-guide.md).',
+    });
+
+    this.backups = new ServiceBackups(this, 'Backups', {
+      stage: settings.stage,
+      table: this.table,
+      key,
+      removalPolicy,
+      lock: settings.backupVaultLock,
+      copyTo: backupCopyDestination(settings, this.region),
     });
 
     const signIn = settings.existingUserPoolId ? undefined : this.createUserPool(settings, removalPolicy);
@@ -195,6 +227,7 @@ export class StatefulStack extends Stack {
         arn: exported(this.siteIndexBucket.bucketArn, 'SiteIndexBucketArn'),
       },
       searchCursorKey: { secretArn: exported(this.searchCursorKey.secretArn, 'SearchCursorKeySecretArn') },
+      encryptionKey: { arn: exported(key.keyArn, 'EncryptionKeyArn'), userRolePath: this.encryptionKey.userRolePath },
       auth: {
         userPoolId,
         userPoolClientId: exported(auth.clientId, 'UserPoolClientId'),
@@ -205,7 +238,7 @@ export class StatefulStack extends Stack {
           name: exported(this.webSite.bucket.bucketName, 'WebSiteBucketName'),
           arn: exported(this.webSite.bucket.bucketArn, 'WebSiteBucketArn'),
         },
-        domainName: exported(this.webSite.distribution.distributionDomainName, 'WebSiteDomainName'),
+        domainName: exported(this.webSite.domainName, 'WebSiteDomainName'),
         signInOrigin: exported(this.webSite.signInOrigin, 'SignInOrigin'),
       },
     };
@@ -216,11 +249,22 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'ReceiptsBucketName', { value: this.receiptsBucket.bucketName, description: 'Rendered receipts' });
     new CfnOutput(this, 'SiteIndexBucketName', { value: this.siteIndexBucket.bucketName, description: 'Site-search index' });
     new CfnOutput(this, 'AccessLogsBucketName', { value: accessLogs.bucketName, description: 'S3 server access logs' });
+    new CfnOutput(this, 'EncryptionKeyArn', { value: key.keyArn, description: `The region's data key (${this.encryptionKey.aliasName})` });
+    new CfnOutput(this, 'KeyBreakGlassRoleArn', {
+      value: this.encryptionKey.breakGlassRole.roleArn,
+      description: 'Break-glass administration of the data key (MFA)',
+    });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backups.vault.backupVaultName, description: 'AWS Backup vault of the table' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPoolId, description: 'Cognito user pool of the staff users' });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.clientId, description: 'App client of the web front end' });
     if (this.webSite) {
       new CfnOutput(this, 'WebSiteUrl', { value: this.webSite.url, description: 'The web front end (CloudFront)' });
     }
+  }
+
+  /** SSE-KMS with the region's key; the bucket key keeps KMS calls (and their cost) to a few per object batch. */
+  private encryptedWith(key: IKey) {
+    return { encryption: BucketEncryption.KMS, encryptionKey: key, bucketKeyEnabled: true };
   }
 
   private privateBucketDefaults(removalPolicy: RemovalPolicy) {
@@ -255,6 +299,9 @@ export class StatefulStack extends Stack {
       logBucket: accessLogs,
       signInOrigin,
       webAclArn: settings.webSiteWebAclArn,
+      domainName: settings.siteDomains?.[this.region],
+      certificateArn: settings.siteCertificateArn,
+      removalPolicy,
       description: `newcomer-intake ${settings.stage} web front end (${this.region})`,
     });
   }
@@ -279,6 +326,10 @@ export class StatefulStack extends Stack {
     // attributes agency_id and agency_name and the groups (docs/operators-guide.md).
     const userPool: IUserPool = pool ?? UserPool.fromUserPoolId(this, 'ExistingUserPool', settings.existingUserPoolId!);
     const siteUrls = webSiteUrl ? [webSiteUrl] : [];
+    const callbackUrls = [...settings.callbackUrls, ...siteUrls];
+    // No URL at all happens only in an offline synth outside dev (readDeploymentSettings refuses it when
+    // an account is known): the client then has no hosted sign-in rather than a localhost callback.
+    const signInFlows = callbackUrls.length > 0;
     const client = new UserPoolClient(this, 'WebClient', {
       userPool,
       userPoolClientName: 'newcomer-intake-web',
@@ -286,12 +337,16 @@ export class StatefulStack extends Stack {
       generateSecret: false,
       // Sign-in happens on the Cognito-hosted pages (below); no password or SRP flow from the browser.
       authFlows: { user: false, userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
-      oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [...WEB_CLIENT_SCOPES],
-        callbackUrls: [...settings.callbackUrls, ...siteUrls],
-        logoutUrls: [...settings.logoutUrls, ...siteUrls],
-      },
+      ...(signInFlows
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+              scopes: [...WEB_CLIENT_SCOPES],
+              callbackUrls,
+              logoutUrls: [...settings.logoutUrls, ...siteUrls],
+            },
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),

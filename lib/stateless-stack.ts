@@ -19,7 +19,10 @@ import { DEFAULT_REQUEST_DEADLINE_SECONDS } from '../functions/runtime/request-d
 import { ServiceAlarms } from './alarms';
 import { ApiFunction, type DataStores, functionId } from './api-function';
 import { FUNCTION_EXTRAS } from './bundling';
+import { ClientRetention } from './client-retention';
 import { CommentIndexer } from './comment-indexer';
+import { encryptLogGroups } from './key-use';
+import { type ThrottledRoute, throttlePublicRoutes } from './route-throttles';
 import { serviceVersion } from './service-version';
 import { type DeploymentSettings, DEV_STAGE } from './settings';
 import type { StatefulResources } from './stateful-stack';
@@ -36,7 +39,9 @@ const CORS_RESPONSE_HEADERS = ['etag', 'location', 'idempotent-replayed', 'retry
 
 /**
  * One JSON line per request. Never the query string (search text), bodies or tokens; the caller is
- * identified by the token's subject only.
+ * identified by the token's subject only. `sourceIp` (the caller's IP address) is here and in the
+ * functions' request log line only, for telling a flood or token guessing from staff traffic; it is
+ * personal information, kept with the log group's retention and nowhere else.
  */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   JSON.stringify({
@@ -50,6 +55,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     integrationError: '$context.integrationErrorMessage',
     authorizerError: '$context.authorizer.error',
     sub: '$context.authorizer.claims.sub',
+    sourceIp: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
   }),
 );
@@ -61,6 +67,8 @@ export class StatelessStack extends Stack {
   readonly functions: ReadonlyMap<string, ApiFunction>;
   readonly alarms: ServiceAlarms;
   readonly commentIndexer: CommentIndexer;
+  /** Only with `-c clientRetentionYears=`. */
+  readonly clientRetention: ClientRetention | undefined;
   /** Only with `-c webSite=true`. */
   readonly webSite: WebSiteContent | undefined;
 
@@ -85,6 +93,9 @@ export class StatelessStack extends Stack {
               maxAge: Duration.hours(1),
             },
     });
+    // Every log group of this stack (the functions', this one, any other) is encrypted with the
+    // region's key, imported from the stateful stack (lib/key-use.ts).
+    encryptLogGroups(this, stateful.encryptionKey);
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -102,10 +113,15 @@ export class StatelessStack extends Stack {
     this.alarms = new ServiceAlarms(this, 'Alarms', { alarmEmail: settings.alarmEmail, removalPolicy });
     this.alarms.watchApi(this.api);
     this.alarms.watchDependencies(metricsNamespace(settings.stage), SERVICE_NAME);
+    // Detection: 429/401/403 from the access log, the table's throttles and system errors, Cognito risk.
+    this.alarms.watchAccessLog(accessLogs, metricsNamespace(settings.stage));
+    this.alarms.watchTable(stateful.table.name.value);
+    this.alarms.watchUserPool(stateful.auth.userPoolId.value);
 
     const stores: DataStores = stateful;
     const environmentValues = functionEnvironmentValues(settings, stateful);
     const functions = new Map<string, ApiFunction>();
+    const throttledRoutes: ThrottledRoute[] = [];
     for (const route of routeTable as readonly RouteDefinition[]) {
       const id = functionId(route.operationId);
       const fn = new ApiFunction(this, id, {
@@ -125,6 +141,7 @@ export class StatelessStack extends Stack {
         integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
         authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
       });
+      if (httpRoute) throttledRoutes.push({ routeKey: `${route.method} ${route.path}`, route: httpRoute, auth: route.auth });
       if (route.auth === 'public' && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -133,6 +150,7 @@ export class StatelessStack extends Stack {
       }
     }
     this.functions = functions;
+    throttlePublicRoutes(this.stage, throttledRoutes, settings.publicThrottle);
 
     // The comment-search indexer on the table's stream (docs/comment-search.md); not a route. The only
     // function that may delete table items (BatchWriteItem, for postings of words a comment lost).
@@ -141,7 +159,21 @@ export class StatelessStack extends Stack {
       environment: environmentFor(['service', 'table'], environmentValues),
       removalPolicy,
       alarms: this.alarms,
+      encryptionKey: stateful.encryptionKey,
     });
+
+    // Retention (docs/storage.md#retention), only with `-c clientRetentionYears=`: a daily function.
+    this.clientRetention =
+      settings.clientRetentionYears === undefined
+        ? undefined
+        : new ClientRetention(this, 'ClientRetention', {
+            table: stateful.table,
+            receiptsBucket: stateful.receiptsBucket,
+            environment: environmentFor(['service', 'table', 'receipts', 'retention'], environmentValues),
+            removalPolicy,
+            alarms: this.alarms,
+            encryptionKey: stateful.encryptionKey,
+          });
 
     this.webSite =
       stateful.webSite &&
@@ -177,6 +209,7 @@ export function functionEnvironmentValues(settings: DeploymentSettings, stateful
     table: { TABLE_NAME: stateful.table.name.value },
     receipts: { RECEIPTS_BUCKET: stateful.receiptsBucket.name.value, RECEIPT_RETENTION_DAYS: String(settings.receiptRetentionDays) },
     siteIndex: { SITE_INDEX_BUCKET: stateful.siteIndexBucket.name.value },
+    retention: settings.clientRetentionYears === undefined ? {} : { CLIENT_RETENTION_YEARS: String(settings.clientRetentionYears) },
     searchCursorKey: { SEARCH_CURSOR_KEY: SecretValue.secretsManager(stateful.searchCursorKey.secretArn.value).unsafeUnwrap() },
   };
 }

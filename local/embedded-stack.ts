@@ -15,8 +15,9 @@ import { s3Client } from '../functions/adapters/s3/s3-client';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
 import { type RouteDefinition, routes } from '../functions/api/routes';
 import { importSiteCatalog, publishMissingSiteIndex } from '../functions/domain/import-site-catalog';
-import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues } from '../functions/runtime/env';
+import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues, readEnv } from '../functions/runtime/env';
 import { serviceVersion } from '../lib/service-version';
+import { startClientRetentionRunner } from './client-retention-runner';
 import { LOCAL_AWS_CREDENTIALS } from './credentials';
 import { acquireDataDirLock } from './data-dir-lock';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
@@ -77,6 +78,8 @@ function configureProcessEnvironment(endpoints: { dynamodb: string; s3: string }
     table: { TABLE_NAME: LOCAL_TABLE_NAME },
     receipts: { RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts },
     siteIndex: { SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex },
+    // Off unless CLIENT_RETENTION_YEARS is set for `npm start` (then it is already in process.env).
+    retention: {},
     searchCursorKey: { SEARCH_CURSOR_KEY: searchCursorKey },
   };
   Object.assign(process.env, environmentFor(ENVIRONMENT_GROUPS_ALL, values));
@@ -108,6 +111,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     if ((await ensureTable(admin, LOCAL_TABLE_NAME)) === 'created') status('created table ' + LOCAL_TABLE_NAME);
     await loadSampleCatalogOnFirstStart(status);
     await startCommentIndexer(options.dataDir, status, cleanups);
+    await startClientRetention(status, cleanups);
 
     const gateway = createGateway({
       routes,
@@ -190,5 +194,23 @@ async function startCommentIndexer(dataDir: string, status: (line: string) => vo
     checkpointFile: join(dataDir, 'stream-indexer.json'),
     onProblem: (line) => status(`comment indexer: ${line}`),
   });
+  cleanups.push(() => runner.stop());
+}
+
+/**
+ * Retention (docs/storage.md#retention): off unless CLIENT_RETENTION_YEARS is set for `npm start`;
+ * then the daily run of local/client-retention-runner.ts, on the adapters the handlers use.
+ */
+async function startClientRetention(status: (line: string) => void, cleanups: (() => Promise<void>)[]) {
+  const years = readEnv('retention').CLIENT_RETENTION_YEARS;
+  if (years === undefined) return;
+  const { retentionDependencies } = await import('../functions/runtime/retention-dependencies');
+  const runner = startClientRetentionRunner({
+    retentionYears: years,
+    timeZone: readEnv('service').AGENCY_TIME_ZONE,
+    ports: retentionDependencies,
+    onStatus: status,
+  });
+  status(`retention: profiles are removed ${years} years after their registration date (a run a minute from now, then daily)`);
   cleanups.push(() => runner.stop());
 }

@@ -11,7 +11,7 @@ import { serviceRoutes } from './routes/service-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { siteRoutes } from './routes/site-routes';
 
-export type { Access, BucketAccess, RouteAccess, RouteDefinition } from './routes/route-definition';
+export type { BucketAccess, RouteAccess, RouteDefinition } from './routes/route-definition';
 
 export const routes = [
   ...serviceRoutes,

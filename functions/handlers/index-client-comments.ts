@@ -7,7 +7,8 @@
  * At least once, in order: a record that fails is reported in `batchItemFailures` and the stream
  * delivers it (and what follows) again, so a comment is never silently left unsearchable. Applying a
  * record twice changes nothing. Records of other items (audit entries, the index's own items) are
- * skipped. Never logs comments or words: only counts and ids.
+ * skipped. Never logs comments or words: only counts and ids. It also remembers each agency it sees
+ * a client of (ports/agency-registry.ts), so that retention can list the agencies without a scan.
  *
  * A middy handler like the API's: Powertools metrics count its cold starts; its own work needs no
  * HTTP middleware.
@@ -18,7 +19,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import { clientPostings } from '../domain/comment-words';
+import type { AgencyRegistry } from '../ports/agency-registry';
 import type { ClientPostings, SearchIndexWriter } from '../ports/client-search-index';
+import { agencyRegistry } from '../runtime/agency-registry-dependency';
 import { logger } from '../runtime/logger';
 import { metrics } from '../runtime/metrics';
 import { searchIndexWriter } from '../runtime/search-dependencies';
@@ -28,6 +31,8 @@ const PARALLEL_CLIENTS = 8;
 
 export interface IndexerDependencies {
   writer: SearchIndexWriter;
+  /** Where the agencies of the clients seen are remembered (left out: not remembered). */
+  agencies?: AgencyRegistry;
 }
 
 function postingsOf(image: Record<string, LambdaAttributeValue> | undefined): ClientPostings | undefined {
@@ -69,11 +74,22 @@ function changesByClient(records: DynamoDBRecord[]): Map<string, ClientChange> {
   return changes;
 }
 
-export function createIndexClientCommentsHandler(deps: () => IndexerDependencies = () => ({ writer: searchIndexWriter() })) {
+export function createIndexClientCommentsHandler(
+  deps: () => IndexerDependencies = () => ({ writer: searchIndexWriter(), agencies: agencyRegistry() }),
+) {
   return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event) => {
       const changes = [...changesByClient(event.Records ?? []).values()];
+      const agencies = changes.flatMap((change) => (change.next ? [change.next.agencyId] : []));
+      try {
+        await deps().agencies?.remember(agencies);
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        logger.error('remembering the agencies failed; the stream will retry', { error: { name: err.name, message: err.message } });
+        const first = changes.reduce<ClientChange | undefined>((a, b) => (a && a.firstIndex <= b.firstIndex ? a : b), undefined);
+        return { batchItemFailures: first ? [{ itemIdentifier: first.firstSequenceNumber }] : [] };
+      }
       const failed: ClientChange[] = [];
       let next = 0;
       await Promise.all(

@@ -60,6 +60,14 @@ const ENVIRONMENT_GROUPS = {
     /** How often (at most) a warm function asks the bucket whether a newer index was published. */
     SITE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   }),
+  /** The retention function (functions/handlers/expire-anonymous-clients.ts) and the embedded mode's daily run. */
+  retention: z.object({
+    /**
+     * Years a profile is kept after its registration date (`-c clientRetentionYears`,
+     * domain/client-retention.ts); unset means retention is off (the CDK stack then has no function).
+     */
+    CLIENT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
+  }),
   /** The secret that signs "Find a Client" cursors: base64 of at least 32 random bytes. */
   searchCursorKey: z.object({
     SEARCH_CURSOR_KEY: z

@@ -76,7 +76,7 @@ describe('cdk-nag AwsSolutions', () => {
       // Never on a whole stack or the app: always a resource or its direct parent.
       expectWithMessage(ack.path.split('/').length, `${ack.path} ${ack.id}`).toBeGreaterThanOrEqual(2);
       expect(ack.id).toMatch(
-        /^AwsSolutions-(S1|APIG4|L1|SMG4|IAM5\[Resource::\*\]|IAM5\[Resource::NewcomerIntake-[a-z0-9-]+-Stateful-\w+BucketArn\/\*\])$/,
+        /^AwsSolutions-(S1|APIG4|L1|SMG4|IAM5\[Resource::\*\]|IAM5\[Resource::NewcomerIntake-[a-z0-9-]+-Stateful-\w+BucketArn\/\*\]|IAM4\[Policy::arn:<AWS::Partition>:iam::aws:policy\/service-role\/AWSBackupServiceRolePolicyFor(Backup|Restores)\])$/,
       );
     }
   });
@@ -94,6 +94,13 @@ describe('cdk-nag AwsSolutions', () => {
   it('acknowledges a secret without rotation only on the search-cursor key', () => {
     const smg4 = acknowledgements(dev.app).filter((ack) => ack.id === 'AwsSolutions-SMG4');
     expect(smg4.map((ack) => ack.path)).toEqual([`${Stack.of(dev.stacks().stateful).stackName}/SearchCursorKey`]);
+  });
+
+  it("acknowledges an AWS managed policy only on AWS Backup's role, and only AWS Backup's own policy", () => {
+    const iam4 = acknowledgements(prod.app).filter((ack) => ack.id.startsWith('AwsSolutions-IAM4'));
+    expect(iam4.map((ack) => ack.path).sort()).toEqual(
+      prod.regions.flatMap(({ stateful }) => Array(2).fill(`${Stack.of(stateful).stackName}/Backups/Role`)).sort(),
+    );
   });
 
   it('acknowledges missing server access logs only on the access-log bucket itself', () => {

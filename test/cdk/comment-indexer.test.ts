@@ -2,7 +2,9 @@
  * The comment-search indexer (docs/comment-search.md): the stream consumer of the service table,
  * invoked for client items only, with bounded retries, an encrypted on-failure queue and alarms, and
  * exactly the table access its adapter uses. It is the one function allowed to delete table items
- * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has).
+ * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has, DeleteItem of a
+ * retired vocabulary word), only on the search index's item kinds (test/cdk/least-privilege.test.ts
+ * holds each of its table statements and their dynamodb:LeadingKeys conditions).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -44,14 +46,19 @@ describe('the comment indexer function', () => {
     expect(resource.Properties.Environment.Variables.SEARCH_CURSOR_KEY).toBeUndefined();
   });
 
-  it('may BatchGetItem and BatchWriteItem on the table only, read the stream, and send to its failure queue', () => {
+  it('may work on the search index in the table only, read the stream, and send to its failure queue', () => {
     const statements = indexerStatements();
     const byAction = (prefix: string) => statements.filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)));
-    const table = byAction('dynamodb:').filter((s) => actionsOf(s).includes('dynamodb:BatchWriteItem'));
-    expect(table).toHaveLength(1);
-    expect(actionsOf(table[0]!).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem']);
-    expect(table[0]!.Resource).toEqual(statefulExport('TableArn'));
-    const stream = byAction('dynamodb:').filter((s) => s !== table[0]);
+    const table = byAction('dynamodb:').filter((s) => s.Resource?.['Fn::ImportValue'] === statefulExport('TableArn')['Fn::ImportValue']);
+    expect([...new Set(table.flatMap(actionsOf))].sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    for (const statement of table) expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
+    const stream = byAction('dynamodb:').filter((s) => !table.includes(s));
     expect(stream.flatMap(actionsOf).sort()).toEqual([
       'dynamodb:DescribeStream',
       'dynamodb:GetRecords',
@@ -68,10 +75,16 @@ describe('the comment indexer function', () => {
       [
         'dynamodb:BatchGetItem',
         'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
         'dynamodb:DescribeStream',
         'dynamodb:GetRecords',
         'dynamodb:GetShardIterator',
         'dynamodb:ListStreams',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        // The region's key, through DynamoDB and SQS only (encryption.test.ts).
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         'sqs:GetQueueAttributes',
@@ -81,7 +94,7 @@ describe('the comment indexer function', () => {
         'xray:PutTraceSegments',
       ].sort(),
     );
-    // Not one by one: no PutItem, UpdateItem, DeleteItem, Query or Scan, and no gsi1.
+    // No PutItem, no Scan, and no gsi1: it reads no client, and writes the index only.
     expect(JSON.stringify(statements)).not.toMatch(/\/index\//);
   });
 
@@ -126,7 +139,8 @@ describe('its stream event source', () => {
     const queues = resourcesOf(template, 'AWS::SQS::Queue');
     expect(Object.keys(queues).sort()).toEqual([logicalId(failures), logicalId(failuresDeadLetters)].sort());
     for (const queue of Object.values(queues)) {
-      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      // SSE-KMS with the region's key (encryption.test.ts asserts it for every queue and log group).
+      expect(queue.Properties.KmsMasterKeyId).toEqual({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-EncryptionKeyArn` });
       expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
     }
     expect(queues[logicalId(failures)]!.Properties.RedrivePolicy).toMatchObject({
@@ -172,7 +186,8 @@ describe('its alarms', () => {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
     }
-    // The API's two, each function's two, the iterator age, the two queues, and the handlers' DependencyUnavailable.
-    expect(alarms.length).toBe(2 + 2 * (routes.length + 1) + 1 + 2 + 1);
+    // The API's two, each function's two, the iterator age, the two queues, the handlers' DependencyUnavailable,
+    // and detection's seven (test/cdk/detection.test.ts: 429, 401, 403, table throttles and errors, two Cognito risks).
+    expect(alarms.length).toBe(2 + 2 * (routes.length + 1) + 1 + 2 + 1 + 7);
   });
 });

@@ -179,7 +179,11 @@ describe('the staff user pool', () => {
   });
 
   it('is not created when an existing pool and client are given', () => {
-    const existing = synthesise({ existingUserPoolId: 'ca-central-1_AbCdEf123', existingUserPoolClientId: '1example23456789abcdefghij' });
+    const existing = synthesise({
+      existingUserPoolId: 'ca-central-1_AbCdEf123',
+      existingUserPoolVerified: 'true',
+      existingUserPoolClientId: '1example23456789abcdefghij',
+    });
     try {
       const { stateful, stateless } = existing.templates();
       stateful.resourceCountIs('AWS::Cognito::UserPool', 0);

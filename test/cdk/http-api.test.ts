@@ -27,7 +27,14 @@ let apiRoutes: Json[];
 
 beforeAll(() => {
   synth = synthesise(
-    { corsOrigins: 'https://intake.example.org', throttleRate: '25', throttleBurst: '40', agencyTimeZone: 'America/Vancouver' },
+    {
+      corsOrigins: 'https://intake.example.org',
+      throttleRate: '25',
+      throttleBurst: '40',
+      publicThrottleRate: '3',
+      publicThrottleBurst: '6',
+      agencyTimeZone: 'America/Vancouver',
+    },
     { bundle: true },
   );
   apiRoutes = Object.values(resourcesOf(synth.templates().stateless, 'AWS::ApiGatewayV2::Route'));
@@ -131,6 +138,31 @@ describe('HTTP API routes', () => {
     const [stage] = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Stage'));
     // Never the query string (search text) or request bodies.
     expect(stage!.Properties.AccessLogSettings.Format).not.toMatch(/querystring|requestBody|\$input/i);
+    // The caller's IP address, to tell a flood or token guessing from staff (test/cdk/detection.test.ts).
+    expect(JSON.parse(stage!.Properties.AccessLogSettings.Format as string).sourceIp).toBe('$context.identity.sourceIp');
+  });
+
+  it("gives each public route a small throttle of its own, leaving the stage's budget to the authenticated routes", () => {
+    const template = synth.templates().stateless;
+    const stages = Object.entries(resourcesOf(template, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const [stageId, stage] = stages[0]!;
+    const publicRoutes = routes.filter((r) => r.auth === 'public');
+    expect(publicRoutes.map(routeKey).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+    // Exactly the public routes have settings; every authenticated route falls back to the stage default (25/40).
+    expect(stage!.Properties.RouteSettings).toEqual(
+      Object.fromEntries(publicRoutes.map((r) => [routeKey(r), { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 6 }])),
+    );
+    expect(stage!.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 25, ThrottlingBurstLimit: 40 });
+    for (const route of routes.filter((r) => r.auth === 'jwt')) {
+      expectWithMessage(stage!.Properties.RouteSettings[routeKey(route)], routeKey(route)).toBeUndefined();
+    }
+    // Route settings may only name existing routes: the stage waits for them.
+    const routeIds = Object.entries(resourcesOf(template, 'AWS::ApiGatewayV2::Route'))
+      .filter(([, resource]) => publicRoutes.map(routeKey).includes(resource.Properties.RouteKey as string))
+      .map(([id]) => id);
+    expect(routeIds).toHaveLength(2);
+    for (const id of routeIds) expectWithMessage(template.toJSON().Resources[stageId].DependsOn, stageId).toContain(id);
   });
 });
 
@@ -298,9 +330,10 @@ describe('alarms', () => {
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
     // The API's two, errors and throttles of each function (the routes' and the comment indexer's), the
     // indexer's iterator age and two failure queues (test/cdk/comment-indexer.test.ts), and the
-    // handlers' dependency failures (below).
+    // handlers' dependency failures (below), and detection (test/cdk/detection.test.ts): 429, 401 and
+    // 403 from the access log, the table's throttles and system errors, two Cognito risk metrics.
     const functionCount = routes.length + 1;
-    expect(alarms).toHaveLength(2 + 2 * functionCount + 3 + 1);
+    expect(alarms).toHaveLength(2 + 2 * functionCount + 3 + 1 + 3 + 2 + 2);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
@@ -313,7 +346,8 @@ describe('alarms', () => {
         Properties: expect.objectContaining({ ExtendedStatistic: 'p99', Threshold: ALARM_THRESHOLDS.apiP99LatencyMs }),
       }),
     ]);
-    const rate = alarms.filter((alarm) => alarm.Properties.Metrics);
+    // The math alarms: the 5xx rate here; the table's and Cognito's in test/cdk/detection.test.ts.
+    const rate = alarms.filter((alarm) => JSON.stringify(alarm.Properties.Metrics ?? []).includes('"5xx"'));
     expect(rate).toHaveLength(1);
     const names = (rate[0]!.Properties.Metrics as Json[]).map((metric) => metric.MetricStat?.Metric.MetricName).filter(Boolean);
     expect(names.sort()).toEqual(['5xx', 'Count']);

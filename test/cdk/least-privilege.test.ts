@@ -1,34 +1,132 @@
 /**
  * Each function may do exactly what its route declares in the route table, on exactly the stores it
- * declares, and nothing in any stack may administer the table or use a service-wide wildcard. Deletes
- * exist in two places only, each asserted here: s3:DeleteObject on the receipts bucket for
- * createReceipt (it removes the file it just uploaded when the receipt record cannot be written), and
- * BatchWriteItem for the comment indexer. The expected action lists are written out here, not imported
- * from lib/, so a widened grant in lib/ fails these tests.
+ * declares, and nothing in any stack may administer the table or use a service-wide wildcard. Every
+ * table grant is limited by `dynamodb:LeadingKeys` to the item kinds the function uses (docs/storage.md,
+ * "Who may touch what"): no function can update, delete or batch-write an audit entry, and only the
+ * three routes that record a change may append one. Deletes exist in two places only, each asserted
+ * here: s3:DeleteObject on the receipts bucket for createReceipt (it removes the file it just uploaded
+ * when the receipt record cannot be written), and BatchWriteItem / DeleteItem for the comment indexer,
+ * on the search index's item kinds. The expected actions and key patterns are written out here, not
+ * imported from lib/ or the table design, so a widened grant fails these tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { App, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type Access, type BucketAccess, type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
+import type { TableAccess } from '../../functions/adapters/dynamodb/table-design';
+import { type BucketAccess, type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { ApiFunction, type DataStores, type DeclaredAccess } from '../../lib/api-function';
 import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
 
 const routes = routeTable as readonly RouteDefinition[];
 
-const EXPECTED_TABLE_ACTIONS: Record<Access, string[]> = {
-  none: [],
-  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'],
-  'read-write': [
-    'dynamodb:BatchGetItem',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Query',
-    'dynamodb:UpdateItem',
-  ],
+/** The partition-key patterns of the item kinds (docs/storage.md), as IAM StringLike patterns. */
+const CLIENTS = 'AGENCY#*#CLIENT#*';
+const AUDIT = 'AGENCY#*#AUDIT#*';
+const RECEIPTS = 'AGENCY#*#RECEIPT#*';
+const SESSIONS = 'AGENCY#*#SESSION#*';
+const IDEMPOTENCY = 'AGENCY#*#IDEMPOTENCY#*';
+const REGISTRATIONS = 'AGENCY#*#REGISTRATIONS#*';
+const WORD_POSTINGS = 'AGENCY#*#WORD#*';
+const SITE_POSTINGS = 'AGENCY#*#SITE#*';
+const VOCABULARY = 'AGENCY#*#VOCABULARY#*';
+const AGENCY_REGISTRY = 'REGISTRY#AGENCIES';
+const SITES = 'SITE#*';
+
+/** One table grant: where (the table, or gsi1), which actions (sorted), which partition keys. */
+interface TableGrant {
+  on: 'table' | 'gsi1';
+  actions: string[];
+  leadingKeys: string[];
+}
+const onTable = (leadingKeys: string[], ...actions: string[]): TableGrant => ({
+  on: 'table',
+  actions: actions.map((a) => `dynamodb:${a}`).sort(),
+  leadingKeys,
+});
+const registrationsIndex: TableGrant = {
+  on: 'gsi1',
+  actions: ['dynamodb:Query'],
+  // The clients' pattern too: a next-page Query carries a client's table key (ExclusiveStartKey).
+  leadingKeys: [REGISTRATIONS, CLIENTS],
 };
+
+/** Every route's table grants, as its code uses the table (functions/adapters/dynamodb/*). */
+const EXPECTED_TABLE_GRANTS: Record<string, TableGrant[]> = {
+  getHealth: [],
+  getOpenApiDocument: [],
+  getReferenceData: [],
+  registerAnonymousClient: [
+    onTable([CLIENTS], 'GetItem', 'BatchGetItem', 'PutItem'),
+    onTable([IDEMPOTENCY], 'GetItem', 'PutItem'),
+    onTable([SITES], 'GetItem'),
+  ],
+  registerAnonymousClientBatch: [
+    onTable([CLIENTS], 'GetItem', 'BatchGetItem', 'PutItem'),
+    onTable([IDEMPOTENCY], 'GetItem', 'PutItem'),
+    onTable([SITES], 'GetItem'),
+  ],
+  getAnonymousClient: [onTable([CLIENTS], 'GetItem')],
+  editAnonymousClient: [onTable([CLIENTS], 'GetItem', 'UpdateItem'), onTable([AUDIT], 'PutItem'), onTable([SITES], 'GetItem')],
+  getAnonymousClientHistory: [onTable([CLIENTS], 'GetItem'), onTable([AUDIT], 'Query')],
+  findAnonymousClients: [
+    onTable([CLIENTS], 'BatchGetItem'),
+    registrationsIndex,
+    onTable([WORD_POSTINGS], 'Query'),
+    onTable([SITE_POSTINGS], 'Query'),
+    onTable([VOCABULARY], 'Query'),
+  ],
+  getSessionDraft: [onTable([CLIENTS], 'GetItem')],
+  beginSession: [
+    onTable([CLIENTS], 'GetItem', 'ConditionCheckItem'),
+    onTable([SESSIONS], 'PutItem'),
+    onTable([AUDIT], 'PutItem'),
+    onTable([SITES], 'GetItem'),
+  ],
+  listSessions: [onTable([CLIENTS], 'GetItem'), onTable([SESSIONS], 'Query')],
+  getSite: [onTable([SITES], 'GetItem')],
+  listSites: [],
+  getSiteTree: [],
+  getSiteIndex: [],
+  createReceipt: [onTable([CLIENTS], 'GetItem', 'ConditionCheckItem'), onTable([RECEIPTS], 'PutItem'), onTable([AUDIT], 'PutItem')],
+  listReceipts: [onTable([CLIENTS], 'GetItem'), onTable([RECEIPTS], 'Query')],
+  getReceipt: [onTable([RECEIPTS], 'GetItem')],
+};
+/** The comment indexer's: the search index's kinds and the agency registry, nothing else. */
+const EXPECTED_INDEXER_GRANTS: TableGrant[] = [
+  onTable([WORD_POSTINGS], 'BatchWriteItem', 'Query'),
+  onTable([SITE_POSTINGS], 'BatchWriteItem'),
+  onTable([VOCABULARY], 'BatchGetItem', 'BatchWriteItem', 'UpdateItem', 'DeleteItem'),
+  onTable([AGENCY_REGISTRY], 'BatchWriteItem'),
+];
+/** The routes that record a change to a client, and so append an audit entry. */
+const AUDIT_APPENDERS = ['beginSession', 'createReceipt', 'editAnonymousClient'];
+
+/** A key of each item kind, as the service writes them (docs/storage.md), to try patterns against. */
+const SAMPLE_KEYS = {
+  client: 'AGENCY#agency-1#CLIENT#',
+  audit: 'AGENCY#agency-1#AUDIT#',
+  receipt: 'AGENCY#agency-1#RECEIPT#',
+  session: 'AGENCY#agency-1#SESSION#',
+  idempotency: 'AGENCY#agency-1#IDEMPOTENCY#',
+  wordPosting: 'AGENCY#agency-1#WORD#classes',
+  sitePosting: 'AGENCY#agency-1#SITE#ON-SCH-000001',
+  vocabulary: 'AGENCY#agency-1#VOCABULARY#',
+  site: 'SITE#ON-SCH-000001',
+  catalogSummary: 'CATALOG',
+} as const;
+
+/** IAM's StringLike: `*` any run of characters, `?` one character, the rest literal, the whole string. */
+function stringLike(pattern: string, value: string): boolean {
+  const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`, 's').test(value);
+}
+
+/** Actions that read or write table items (as opposed to the stream or the table's settings). */
+const ITEM_ACTION =
+  /^dynamodb:(GetItem|BatchGetItem|Query|Scan|ConditionCheckItem|PutItem|UpdateItem|DeleteItem|BatchWriteItem|PartiQL\w+)$/;
+
 const EXPECTED_BUCKET_ACTIONS: Record<BucketAccess, string[]> = {
   none: [],
   read: ['s3:GetObject'],
@@ -99,6 +197,56 @@ function allIamStatements(): { where: string; statement: Json }[] {
   return found;
 }
 
+/** The table's ARN and gsi1's, as the stateless stack imports them. */
+function tableResources(): { table: string; gsi1: string } {
+  const tableArn = { 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-TableArn` };
+  return { table: JSON.stringify(tableArn), gsi1: JSON.stringify({ 'Fn::Join': ['', [tableArn, '/index/gsi1']] }) };
+}
+
+/** The LeadingKeys patterns of a statement (undefined when it has no such condition). */
+function leadingKeysOf(statement: Json): string[] | undefined {
+  const patterns = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string | string[] | undefined;
+  return patterns === undefined ? undefined : ([] as string[]).concat(patterns);
+}
+
+/**
+ * The table grants among `statements` (those with item actions: the indexer's stream statements are
+ * not), each checked to name one resource (the table or gsi1) and to
+ * carry exactly the LeadingKeys condition and its Null companion, and nothing else.
+ */
+function tableGrantsIn(statements: Json[], where: string): TableGrant[] {
+  const { table, gsi1 } = tableResources();
+  return statements
+    .filter((s) => actionsOf(s).some((a) => ITEM_ACTION.test(a)))
+    .map((statement) => {
+      const resources = ([] as unknown[]).concat(statement.Resource).map((r) => JSON.stringify(r));
+      expectWithMessage(resources.length, `${where}: one resource per table statement`).toBe(1);
+      const on = resources[0] === table ? 'table' : resources[0] === gsi1 ? 'gsi1' : `elsewhere: ${resources[0]}`;
+      expectWithMessage(['table', 'gsi1'], `${where}: a table statement on ${on}`).toContain(on);
+      const leadingKeys = leadingKeysOf(statement);
+      expectWithMessage(statement.Condition, `${where}: ${actionsOf(statement).join(', ')}`).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      });
+      return { on: on as TableGrant['on'], actions: actionsOf(statement).sort(), leadingKeys: leadingKeys ?? [] };
+    });
+}
+
+const byJson = (grants: TableGrant[]) => grants.map((g) => JSON.stringify(g)).sort();
+
+/**
+ * The region key's actions a route's stores imply (each limited to those stores' services, asserted in
+ * encryption.test.ts): Decrypt with any store, GenerateDataKey with one it writes.
+ */
+function expectedKeyActions(route: RouteDefinition): string[] {
+  const tableActions = (EXPECTED_TABLE_GRANTS[route.operationId] ?? []).flatMap((grant) => grant.actions);
+  const bucketLevels = [bucketLevel(route, 'receipts'), bucketLevel(route, 'siteIndex')];
+  const reads = tableActions.length > 0 || bucketLevels.some((level) => level !== 'none');
+  const writes =
+    tableActions.some((action) => WRITE_ACTIONS.includes(action)) || bucketLevels.some((level) => level !== 'none' && level !== 'read');
+  return [...(reads ? ['kms:Decrypt'] : []), ...(writes ? ['kms:GenerateDataKey'] : [])];
+}
+
 describe('function permissions', () => {
   it('grant each function exactly the table and bucket actions its route declares', () => {
     for (const route of routes) {
@@ -107,9 +255,10 @@ describe('function permissions', () => {
         [
           ...new Set([
             ...ALWAYS,
-            ...EXPECTED_TABLE_ACTIONS[route.access.table],
+            ...(EXPECTED_TABLE_GRANTS[route.operationId] ?? []).flatMap((grant) => grant.actions),
             ...EXPECTED_BUCKET_ACTIONS[bucketLevel(route, 'receipts')],
             ...EXPECTED_BUCKET_ACTIONS[bucketLevel(route, 'siteIndex')],
+            ...expectedKeyActions(route),
           ]),
         ].sort(),
       );
@@ -167,7 +316,7 @@ describe('function permissions', () => {
   it('give a route that only reads no way to write', () => {
     for (const route of routes) {
       const actions = statementsOf(route).flatMap(actionsOf);
-      if (route.access.table !== 'read-write') {
+      if (route.method === 'GET') {
         expectWithMessage(
           actions.filter((a) => a.startsWith('dynamodb:') && WRITE_ACTIONS.includes(a)),
           route.operationId,
@@ -201,7 +350,7 @@ describe('function permissions', () => {
     );
     expect(deleting.map((r) => r.operationId)).toEqual([DELETING_ROUTE]);
     const createReceipt = routes.find((r) => r.operationId === DELETING_ROUTE)!;
-    expect(createReceipt.access).toEqual({ table: 'read-write', receipts: 'read-write-delete' });
+    expect(createReceipt.access.receipts).toBe('read-write-delete');
     const deletes = statementsOf(createReceipt).filter((s) => actionsOf(s).some((a) => /Delete/.test(a)));
     expect(deletes.flatMap(actionsOf).filter((a) => /Delete/.test(a))).toEqual(['s3:DeleteObject']);
     const receiptObjects = {
@@ -210,13 +359,72 @@ describe('function permissions', () => {
     for (const statement of deletes) expect(statement.Resource).toEqual(receiptObjects);
   });
 
-  it('name the table and its gsi1 index as resources, nothing wider', () => {
-    const tableArn = { 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-TableArn` };
-    for (const route of routes.filter((r) => r.access.table !== 'none')) {
-      const statements = statementsOf(route).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-      for (const statement of statements) {
-        expectWithMessage(statement.Resource, route.operationId).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/gsi1']] }]);
+  it('list a table grant for every route of the route table', () => {
+    expect(Object.keys(EXPECTED_TABLE_GRANTS).sort()).toEqual(routes.map((r) => r.operationId).sort());
+  });
+
+  it('limit each table grant by dynamodb:LeadingKeys to the item kinds the function uses', () => {
+    for (const route of routes) {
+      const grants = tableGrantsIn(statementsOf(route), route.operationId);
+      expectWithMessage(byJson(grants), route.operationId).toEqual(byJson(EXPECTED_TABLE_GRANTS[route.operationId] ?? []));
+      if (route.access.table === 'none') expectWithMessage(grants, route.operationId).toEqual([]);
+    }
+  });
+
+  it('let getSite read one site item and nothing else', () => {
+    const getSite = routes.find((r) => r.operationId === 'getSite')!;
+    expect(tableGrantsIn(statementsOf(getSite), 'getSite')).toEqual([{ on: 'table', actions: ['dynamodb:GetItem'], leadingKeys: [SITES] }]);
+  });
+
+  it('name gsi1 only for Find a Client, with Query alone', () => {
+    for (const route of routes) {
+      const onIndex = tableGrantsIn(statementsOf(route), route.operationId).filter((g) => g.on === 'gsi1');
+      if (route.operationId === 'findAnonymousClients') expect(onIndex).toEqual([registrationsIndex]);
+      else expectWithMessage(onIndex, route.operationId).toEqual([]);
+    }
+  });
+
+  it('let no function update, delete or batch-write an audit entry, and only the appending routes put one', () => {
+    const appenders: string[] = [];
+    const readers: string[] = [];
+    for (const route of routes) {
+      for (const grant of tableGrantsIn(statementsOf(route), route.operationId)) {
+        if (!grant.leadingKeys.some((pattern) => stringLike(pattern, SAMPLE_KEYS.audit))) continue;
+        expectWithMessage(
+          grant.actions.filter((a) => a !== 'dynamodb:PutItem' && a !== 'dynamodb:Query'),
+          route.operationId,
+        ).toEqual([]);
+        if (grant.actions.includes('dynamodb:PutItem')) appenders.push(route.operationId);
+        if (grant.actions.includes('dynamodb:Query')) readers.push(route.operationId);
       }
+    }
+    expect(appenders.sort()).toEqual(AUDIT_APPENDERS);
+    // An appender cannot read the audit partition, so it cannot learn the key of an entry it did not write.
+    expect(readers).toEqual(['getAnonymousClientHistory']);
+  });
+
+  it('let the comment indexer batch-write and delete only the search index and the agency registry', () => {
+    const indexer = synth.stacks().stateless.commentIndexer.function.role;
+    const policies = Object.entries(resourcesOf(synth.templates().stateless, 'AWS::IAM::Policy')).filter(([, policy]) =>
+      (policy.Properties.Roles as Json[]).some((role) => role.Ref === logicalId(indexer)),
+    );
+    const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Json[]);
+    const grants = tableGrantsIn(statements, 'the comment indexer');
+    expect(byJson(grants)).toEqual(byJson(EXPECTED_INDEXER_GRANTS));
+    const records = [
+      SAMPLE_KEYS.client,
+      SAMPLE_KEYS.audit,
+      SAMPLE_KEYS.receipt,
+      SAMPLE_KEYS.session,
+      SAMPLE_KEYS.idempotency,
+      SAMPLE_KEYS.site,
+    ];
+    for (const grant of grants) {
+      for (const key of records)
+        expectWithMessage(
+          grant.leadingKeys.some((p) => stringLike(p, key)),
+          `${grant.actions.join(', ')} on ${key}`,
+        ).toBe(false);
     }
   });
 });
@@ -231,13 +439,34 @@ describe('permissions across all stacks', () => {
     const receiptPolicy = policyOf(synth.stacks().stateless.functions.get(DELETING_ROUTE)!.role);
     const indexerPolicy = policyOf(synth.stacks().stateless.commentIndexer.function.role);
     const permitted = (where: string, action: string) =>
-      (where === receiptPolicy && action === 's3:DeleteObject') || (where === indexerPolicy && action === 'dynamodb:BatchWriteItem');
+      (where === receiptPolicy && action === 's3:DeleteObject') ||
+      (where === indexerPolicy && (action === 'dynamodb:BatchWriteItem' || action === 'dynamodb:DeleteItem'));
     for (const { where, statement } of statements.filter(({ statement }) => statement.Effect === 'Allow')) {
       for (const action of actionsOf(statement)) {
         if (permitted(where, action)) continue;
         expectWithMessage(action, where).not.toMatch(
           /Delete|\*|^dynamodb:(Create|Update|Restore)Table|^dynamodb:BatchWriteItem$|^dynamodb:Scan$/,
         );
+      }
+    }
+  });
+
+  it('condition every grant on table items by dynamodb:LeadingKeys, in every stack', () => {
+    const withItemActions = allIamStatements().filter(
+      ({ statement }) => statement.Effect === 'Allow' && actionsOf(statement).some((a) => ITEM_ACTION.test(a)),
+    );
+    expect(withItemActions.length).toBeGreaterThan(0);
+    for (const { where, statement } of withItemActions) {
+      expectWithMessage(leadingKeysOf(statement)?.length ?? 0, `${where}: ${actionsOf(statement).join(', ')}`).toBeGreaterThan(0);
+      expectWithMessage(statement.Condition?.Null, where).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+      // No pattern reaches every agency item (a bare AGENCY#* would match every kind).
+      for (const pattern of leadingKeysOf(statement)!) expectWithMessage(pattern, where).not.toMatch(/^AGENCY#\*$|^\*/);
+      // Nobody anywhere may update, delete or batch-write an audit entry.
+      if (leadingKeysOf(statement)!.some((pattern) => stringLike(pattern, SAMPLE_KEYS.audit))) {
+        expectWithMessage(
+          actionsOf(statement).filter((a) => /UpdateItem|DeleteItem|BatchWriteItem|PartiQL/.test(a)),
+          where,
+        ).toEqual([]);
       }
     }
   });
@@ -253,14 +482,15 @@ describe('permissions across all stacks', () => {
 
 describe('the bucket grants of a function (ApiFunction.grant)', () => {
   // The helper exercised directly, with combinations the route table does not use.
-  function boundTemplate(access: DeclaredAccess) {
+  function boundTemplate(access: DeclaredAccess, indexNames: readonly string[] = ['gsi1']) {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new Stack(app, 'Scratch', { env: { region: 'ca-central-1' } });
     const exported = (name: string) => ({ value: Fn.importValue(`Data-${name}`), exportName: `Data-${name}` });
     const stores: DataStores = {
-      table: { name: exported('TableName'), arn: exported('TableArn'), indexNames: ['gsi1'] },
+      table: { name: exported('TableName'), arn: exported('TableArn'), indexNames },
       receiptsBucket: { name: exported('ReceiptsBucketName'), arn: exported('ReceiptsBucketArn') },
       siteIndexBucket: { name: exported('SiteIndexBucketName'), arn: exported('SiteIndexBucketArn') },
+      encryptionKey: { arn: exported('EncryptionKeyArn'), userRolePath: '/newcomer-intake/scratch/ca-central-1/' },
     };
     const fn = new ApiFunction(stack, 'Fn', {
       entry: 'functions/handlers/get-health.ts',
@@ -297,13 +527,64 @@ describe('the bucket grants of a function (ApiFunction.grant)', () => {
 
   // Which variables a function gets is the environment contract's, tested in function-environment.test.ts.
   it('grant no bucket when the access leaves the buckets out', () => {
-    const { statements } = boundTemplate({ table: 'read' });
+    const { statements } = boundTemplate({ table: { client: ['get'] } });
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it('acknowledge exactly the object-key wildcard cdk-nag reports for each bound bucket', () => {
-    const { app } = boundTemplate({ table: 'read-write', receipts: 'read-write-delete', siteIndex: 'read-write' });
+    const { app } = boundTemplate({
+      table: { client: ['get', 'update'], registrations: ['query'], audit: ['put'] },
+      receipts: 'read-write-delete',
+      siteIndex: 'read-write',
+    });
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(report.violations.map((v) => v.ruleName)).toEqual([]);
+  });
+});
+
+describe('the table grants of a function (ApiFunction.grantTable)', () => {
+  const tableArn = { 'Fn::ImportValue': 'Data-TableArn' };
+  function grantedStatements(access: TableAccess, indexNames: readonly string[] = ['gsi1']): Json[] {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'Scratch', { env: { region: 'ca-central-1' } });
+    const fn = new ApiFunction(stack, 'Fn', {
+      entry: 'functions/handlers/get-health.ts',
+      description: 'scratch',
+      environment: {},
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    fn.grantTable({ arn: { value: Fn.importValue('Data-TableArn'), exportName: 'Data-TableArn' }, indexNames }, access);
+    return Object.values(resourcesOf(Template.fromStack(stack), 'AWS::IAM::Policy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[])
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+  }
+
+  it('write one statement per item kind, each with its own LeadingKeys condition', () => {
+    const statements = grantedStatements({ client: ['get', 'check'], audit: ['put'] });
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem'],
+        Resource: tableArn,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [CLIENTS] }, Null: { 'dynamodb:LeadingKeys': 'false' } },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Resource: tableArn,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT] }, Null: { 'dynamodb:LeadingKeys': 'false' } },
+      },
+    ]);
+  });
+
+  it('grant index access on the index alone, and refuse an index the table does not have', () => {
+    const [statement] = grantedStatements({ registrations: ['query'] });
+    expect(statement!.Resource).toEqual({ 'Fn::Join': ['', [tableArn, '/index/gsi1']] });
+    expect(() => grantedStatements({ registrations: ['query'] }, [])).toThrow(/gsi1/);
+  });
+
+  it('refuse an operation the table design does not allow on a kind, whatever the types say', () => {
+    expect(() => grantedStatements({ audit: ['update'] } as unknown as TableAccess)).toThrow(/no "update" on audit/);
+    expect(() => grantedStatements({ client: ['batchWrite'] } as unknown as TableAccess)).toThrow(/no "batchWrite" on client/);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * One set of stacks per region, each region keeping its own data (CONTRACT §10): distinct stack names
  * with stage and region, every stack pinned to its region, and no reference from one region to another.
+ * With the web site on, both regions synthesise, and each distribution's logs go to its own region's
+ * bucket by standard logging v2 (the legacy logs cannot reach ca-west-1, an opt-in region).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
@@ -9,11 +11,22 @@ import { type Json, SYNTH_TIMEOUT_MS, type SynthesisedApp, synthesise } from './
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
 let synth: SynthesisedApp;
+let withSite: SynthesisedApp;
 
 beforeAll(() => {
   synth = synthesise({ regions: REGIONS.join(','), stage: 'prod' });
+  withSite = synthesise({
+    regions: REGIONS.join(','),
+    stage: 'prod',
+    webSite: 'true',
+    siteDomain: 'ca-central-1=intake.example.org,ca-west-1=west.intake.example.org',
+    siteCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789',
+  });
 }, SYNTH_TIMEOUT_MS);
-afterAll(() => synth?.dispose());
+afterAll(() => {
+  synth?.dispose();
+  withSite?.dispose();
+});
 
 function stacks(): CloudFormationStackArtifact[] {
   return synth.assembly.stacks;
@@ -105,6 +118,46 @@ describe('two regions', () => {
       }
       for (const bucket of Object.values(stateful.findResources('AWS::S3::Bucket')) as Json[]) {
         expect(bucket.Properties.ReplicationConfiguration).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('two regions with the web site on', () => {
+  it('synthesise both stack sets, each with its own distribution, pinned to its region', () => {
+    expect(withSite.assembly.stacks.map((stack) => `${stack.stackName} ${stack.environment.region}`).sort()).toEqual([
+      'NewcomerIntake-prod-ca-central-1-Stateful ca-central-1',
+      'NewcomerIntake-prod-ca-central-1-Stateless ca-central-1',
+      'NewcomerIntake-prod-ca-west-1-Stateful ca-west-1',
+      'NewcomerIntake-prod-ca-west-1-Stateless ca-west-1',
+    ]);
+    for (const region of REGIONS) withSite.templates(region).stateful.resourceCountIs('AWS::CloudFront::Distribution', 1);
+  });
+
+  it.each(REGIONS)("in %s, deliver the site logs to that region's access-log bucket, never with legacy logging", (region) => {
+    const stateful = withSite.templates(region).stateful;
+    const [distribution] = Object.values(stateful.findResources('AWS::CloudFront::Distribution')) as Json[];
+    expect(distribution!.Properties.DistributionConfig.Logging).toBeUndefined();
+    const buckets = Object.keys(stateful.findResources('AWS::S3::Bucket'));
+    const accessLogs = buckets.find((id) => id.startsWith('AccessLogsBucket'))!;
+    // Only this stack's own access-log bucket is a destination (no bucket of another region, no name).
+    const destinations = Object.values(stateful.findResources('Custom::AWS')).filter((resource: Json) =>
+      JSON.stringify(resource.Properties.Create).includes('putDeliveryDestination'),
+    ) as Json[];
+    expect(destinations).toHaveLength(1);
+    expect(valuesOf(destinations[0]!.Properties.Create, 'Fn::GetAtt')).toEqual([[accessLogs, 'Arn']]);
+    // CloudFront's delivery sources are made in us-east-1; that is metadata, the files stay in the region.
+    expect(JSON.stringify(destinations[0]!.Properties.Create)).toContain('\\"region\\":\\"us-east-1\\"');
+    // Object ownership enforced: no ACL grant is needed, in either region.
+    const bucket = stateful.findResources('AWS::S3::Bucket')[accessLogs] as Json;
+    expect(bucket.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+  });
+
+  it('keep the stateless stacks importing only their own region with the site on', () => {
+    for (const region of REGIONS) {
+      const ownStateful = `NewcomerIntake-prod-${region}-Stateful`;
+      for (const name of valuesOf(withSite.templates(region).stateless.toJSON(), 'Fn::ImportValue')) {
+        expect(String(name).startsWith(`${ownStateful}-`)).toBe(true);
       }
     }
   });

@@ -17,19 +17,32 @@ import { type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type S
 
 const REGIONS = ['ca-central-1', 'ca-west-1'];
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/newcomer-intake/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+const SITE_DOMAINS = { 'ca-central-1': 'intake.example.org', 'ca-west-1': 'west.intake.example.org' } as const;
 
 let off: SynthesisedApp;
 let dev: SynthesisedApp;
 let prod: SynthesisedApp;
+let domain: SynthesisedApp;
 beforeAll(() => {
   off = synthesise();
   dev = synthesise({ webSite: 'true', regions: REGIONS.join(',') });
-  prod = synthesise({ webSite: true, stage: 'prod', webSiteWebAclArn: WEB_ACL_ARN });
+  prod = synthesise({ webSite: true, stage: 'prod', webSiteWebAclArn: WEB_ACL_ARN, siteDefaultCertificate: 'true' });
+  domain = synthesise({
+    webSite: 'true',
+    stage: 'prod',
+    regions: REGIONS.join(','),
+    siteDomain: Object.entries(SITE_DOMAINS)
+      .map(([region, name]) => `${region}=${name}`)
+      .join(','),
+    siteCertificateArn: CERTIFICATE_ARN,
+  });
 }, SYNTH_TIMEOUT_MS);
 afterAll(() => {
   off?.dispose();
   dev?.dispose();
   prod?.dispose();
+  domain?.dispose();
 });
 
 const statefulName = (synth: SynthesisedApp, region?: string) => synth.stacks(region).stateful.stackName;
@@ -215,31 +228,83 @@ function bucketPolicy(synth: SynthesisedApp): Json[] {
 }
 
 describe('the distribution', () => {
-  it('serves index.html at the root, redirects HTTP to HTTPS, allows only GET and HEAD, and logs to the access-log bucket', () => {
+  it('serves index.html at the root, redirects HTTP to HTTPS, allows only GET and HEAD, with no legacy logging', () => {
     const config = resourcesOf(dev.templates().stateful, 'AWS::CloudFront::Distribution')[distributionId(dev)]!.Properties
       .DistributionConfig;
     expect(config).toMatchObject({
       DefaultRootObject: 'index.html',
       DefaultCacheBehavior: { ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'], Compress: true },
-      Logging: {
-        Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^AccessLogsBucket/), 'RegionalDomainName'] },
-        Prefix: 'web-site-distribution/',
-        IncludeCookies: false,
-      },
     });
+    // Legacy standard logs cannot reach a bucket in an opt-in region (ca-west-1) and need ACLs: v2 below.
+    expect(config.Logging).toBeUndefined();
     expect(config.CacheBehaviors).toBeUndefined();
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({
       Ref: Object.keys(resourcesOf(dev.templates().stateful, 'AWS::CloudFront::ResponseHeadersPolicy'))[0],
     });
   });
 
-  it("can deliver its logs: the access-log bucket accepts ACLs while the objects stay the account's", () => {
-    const accessLogs = Object.entries(resourcesOf(dev.templates().stateful, 'AWS::S3::Bucket')).find(([id]) =>
-      id.startsWith('AccessLogsBucket'),
-    )![1];
-    expect(accessLogs.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
-    expect(accessLogs.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, IgnorePublicAcls: true });
-  });
+  it.each(REGIONS)(
+    "in %s, logs by standard logging v2 into that region's access-log bucket, made in us-east-1, with ACLs off",
+    (region) => {
+      const stateful = dev.templates(region).stateful;
+      const name = `NewcomerIntake-dev-${region}-Stateful-site`;
+      const calls = Object.values(resourcesOf(stateful, 'Custom::AWS')).map((resource) => {
+        const create = resource.Properties.Create as string | Json;
+        return JSON.parse(typeof create === 'string' ? create : describeExpression(create)) as Json;
+      });
+      expect(calls.map((call) => [call.service, call.action, call.region])).toEqual([
+        ['CloudWatchLogs', 'putDeliverySource', 'us-east-1'],
+        ['CloudWatchLogs', 'putDeliveryDestination', 'us-east-1'],
+        ['CloudWatchLogs', 'createDelivery', 'us-east-1'],
+      ]);
+      expect(calls[0]!.parameters).toEqual({
+        name,
+        logType: 'ACCESS_LOGS',
+        resourceArn: `arn:aws:cloudfront::[ref:AWS::AccountId]:distribution/[ref:${distributionId(dev, region)}]`,
+      });
+      const accessLogsId = Object.keys(resourcesOf(stateful, 'AWS::S3::Bucket')).find((id) => id.startsWith('AccessLogsBucket'))!;
+      expect(calls[1]!.parameters.deliveryDestinationConfiguration).toEqual({
+        destinationResourceArn: `[${accessLogsId}.Arn]/web-site-distribution`,
+      });
+      expect(calls[2]!.parameters).toMatchObject({
+        deliverySourceName: name,
+        deliveryDestinationArn: `arn:[ref:AWS::Partition]:logs:us-east-1:[ref:AWS::AccountId]:delivery-destination:${name}`,
+      });
+      const accessLogs = resourcesOf(stateful, 'AWS::S3::Bucket')[accessLogsId]!;
+      expect(accessLogs.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+      const policy = Object.values(resourcesOf(stateful, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === accessLogsId)!;
+      const fromOwnDeliveries = {
+        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        ArnLike: {
+          'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:us-east-1:', { Ref: 'AWS::AccountId' }, ':*']] },
+        },
+      };
+      const statements = policy.Properties.PolicyDocument.Statement as Json[];
+      const toDelivery = statements.filter((statement) => statement.Principal?.Service === 'delivery.logs.amazonaws.com');
+      expect(toDelivery).toEqual([
+        {
+          Sid: 'CloudFrontStandardLogsV2Write',
+          Effect: 'Allow',
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Action: 's3:PutObject',
+          // Under the site's prefix only.
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [accessLogsId, 'Arn'] }, '/web-site-distribution/*']] },
+          Condition: {
+            ...fromOwnDeliveries,
+            StringEquals: { ...fromOwnDeliveries.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
+          },
+        },
+        {
+          Sid: 'CloudFrontStandardLogsV2Check',
+          Effect: 'Allow',
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+          Resource: { 'Fn::GetAtt': [accessLogsId, 'Arn'] },
+          Condition: fromOwnDeliveries,
+        },
+      ]);
+    },
+  );
 
   it('sends strict security headers: HSTS, nosniff, DENY framing, no referrer', () => {
     const config = only(dev.templates().stateful, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
@@ -304,6 +369,7 @@ describe('signing in on the site', () => {
     const existing = synthesise({
       webSite: 'true',
       existingUserPoolId: 'ca-central-1_AbCdEf123',
+      existingUserPoolVerified: 'true',
       existingUserPoolClientId: '1example23456789abcdefghij',
       existingUserPoolDomain: 'https://staff-sign-in.auth.ca-central-1.amazoncognito.com/',
     });
@@ -430,19 +496,57 @@ describe('two regions', () => {
   });
 });
 
+describe("TLS and the site's own domain", () => {
+  it.each(REGIONS)("in %s, serves the region's domain with its us-east-1 certificate and TLS 1.2 at least", (region) => {
+    const config = only(domain.templates(region).stateful, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    expect(config.Aliases).toEqual([SITE_DOMAINS[region as keyof typeof SITE_DOMAINS]]);
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: CERTIFICATE_ARN,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+  });
+
+  it("makes the domain the site's URL: callback, CORS origin, config.json and output", () => {
+    const url = `https://${SITE_DOMAINS['ca-west-1']}/`;
+    const client = only(domain.templates('ca-west-1').stateful, 'AWS::Cognito::UserPoolClient').Properties;
+    expect(client.CallbackURLs).toEqual([url]);
+    expect(client.LogoutURLs).toEqual([url]);
+    expect(only(domain.templates('ca-west-1').stateless, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration.AllowOrigins).toEqual([
+      `https://${SITE_DOMAINS['ca-west-1']}`,
+    ]);
+    expect(deployedConfig(domain, 'ca-west-1').auth).toMatchObject({ redirectUri: url, logoutUri: url });
+    expect(domain.templates('ca-west-1').stateful.toJSON().Outputs.WebSiteUrl.Value).toBe(url);
+  });
+
+  it("keeps CloudFront's default certificate (TLSv1 policy) only in dev or when accepted outside dev, acknowledging CFR4 only then", () => {
+    for (const synth of [dev, prod]) {
+      const config = only(synth.templates().stateful, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+      expect(config.Aliases).toBeUndefined();
+      expect(config.ViewerCertificate).toBeUndefined();
+      expect(acknowledgementsUnder(synth.app, /WebSite\/Distribution$/).map((ack) => ack.id)).toContain('AwsSolutions-CFR4');
+    }
+    expect(acknowledgementsUnder(domain.app, /WebSite\/Distribution$/).map((ack) => ack.id)).not.toContain('AwsSolutions-CFR4');
+    expect(() => synthesise({ webSite: 'true', stage: 'prod' })).toThrow(/"siteDomain".*TLS 1\.2.*siteDefaultCertificate=true/);
+  });
+});
+
 describe('cdk-nag', () => {
-  it('finds nothing unacknowledged with the site on, with and without a web ACL', () => {
-    for (const synth of [dev, prod]) expect(new AwsSolutionsChecks().validateScope(synth.app).violations).toEqual([]);
+  it('finds nothing unacknowledged with the site on, with and without a web ACL or its own domain', () => {
+    for (const synth of [dev, prod, domain]) expect(new AwsSolutionsChecks().validateScope(synth.app).violations).toEqual([]);
   });
 
   it('acknowledges only the reviewed site findings, each on one construct, with a reason', () => {
-    const acks = acknowledgementsUnder(dev.app, /\/WebSite\/|CDKBucketDeployment/);
+    const acks = acknowledgementsUnder(dev.app, /\/WebSite\/|CDKBucketDeployment|AWS679f53fac002430cb0da5b7982bd2287/);
     const stack = (region: string, part: string) => `NewcomerIntake-dev-${region}-${part}`;
     expect(acks.map((ack) => `${ack.path} ${ack.id}`).sort()).toEqual(
       REGIONS.flatMap((region) => [
         `${stack(region, 'Stateful')}/WebSite/Distribution AwsSolutions-CFR1`,
         `${stack(region, 'Stateful')}/WebSite/Distribution AwsSolutions-CFR2`,
+        `${stack(region, 'Stateful')}/WebSite/Distribution AwsSolutions-CFR3`,
         `${stack(region, 'Stateful')}/WebSite/Distribution AwsSolutions-CFR4`,
+        `${stack(region, 'Stateful')}/WebSite/LogDeliveryRole/DefaultPolicy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:<AWS::AccountId>:delivery:*]`,
+        `${stack(region, 'Stateful')}/AWS679f53fac002430cb0da5b7982bd2287 AwsSolutions-L1`,
         `${stack(region, 'Stateless')}/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C AwsSolutions-L1`,
         `${stack(region, 'Stateless')}/WebSite/DeployerRole/DefaultPolicy AwsSolutions-IAM5[Resource::${stack(region, 'Stateful')}-WebSiteBucketArn/*]`,
       ]).sort(),

@@ -77,6 +77,7 @@ function lambdaEnvironment(withRoleCredentials: boolean): NodeJS.ProcessEnv {
       table: { TABLE_NAME: LOCAL_TABLE_NAME },
       receipts: { RECEIPTS_BUCKET: LOCAL_BUCKETS.receipts },
       siteIndex: { SITE_INDEX_BUCKET: LOCAL_BUCKETS.siteIndex },
+      retention: {},
       searchCursorKey: { SEARCH_CURSOR_KEY: Buffer.alloc(32, 1).toString('base64') },
     }),
   };

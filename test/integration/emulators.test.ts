@@ -3,7 +3,7 @@
  * Checks what `npm start` relies on: loopback-only listeners, state that survives a restart, and no
  * Java process left behind however the Node process ends. Linux only (reads /proc).
  */
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { JavaNotFoundError, JavaTooOldError, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startS3Emulator } from '../../local/s3-emulator';
+import { ensureTable, OldKeyLayoutError } from '../../local/table-setup';
 import { pollUntil } from '../../support/poll';
 import { expectWithMessage } from '../support/expect-with-message';
 
@@ -30,6 +31,37 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (root && !process.env.KEEP_TEST_DATA) await rm(root, { recursive: true, force: true });
+});
+
+describe('the service table in DynamoDB Local', () => {
+  it('refuses a table of the old key layout with what to do, and accepts the current layout', async () => {
+    const local = await startDynamoDbLocal({ dbPath: join(root, 'layout') });
+    const client = dynamoClient(local.endpoint);
+    try {
+      expect(await ensureTable(client, 'current')).toBe('created');
+      await client.send(new PutItemCommand({ TableName: 'current', Item: { pk: { S: 'AGENCY#a1#CLIENT#' }, sk: { S: 'CLIENT#C1' } } }));
+      expect(await ensureTable(client, 'current')).toBe('existing');
+
+      // A table written before the marker existed: checked item by item, then marked.
+      expect(await ensureTable(client, 'unmarked')).toBe('created');
+      await client.send(new DeleteItemCommand({ TableName: 'unmarked', Key: { pk: { S: 'TABLE' }, sk: { S: 'KEY_LAYOUT' } } }));
+      await client.send(new PutItemCommand({ TableName: 'unmarked', Item: { pk: { S: 'SITE#S1' }, sk: { S: 'SITE' } } }));
+      expect(await ensureTable(client, 'unmarked')).toBe('existing');
+      expect(
+        (await client.send(new GetItemCommand({ TableName: 'unmarked', Key: { pk: { S: 'TABLE' }, sk: { S: 'KEY_LAYOUT' } } }))).Item,
+      ).toBeDefined();
+
+      expect(await ensureTable(client, 'old')).toBe('created');
+      await client.send(new DeleteItemCommand({ TableName: 'old', Key: { pk: { S: 'TABLE' }, sk: { S: 'KEY_LAYOUT' } } }));
+      await client.send(new PutItemCommand({ TableName: 'old', Item: { pk: { S: 'AGENCY#a1' }, sk: { S: 'CLIENT#C1' } } }));
+      const refusal = ensureTable(client, 'old');
+      await expect(refusal).rejects.toThrow(OldKeyLayoutError);
+      await expect(ensureTable(client, 'old')).rejects.toThrow(/move the data directory aside/);
+    } finally {
+      client.destroy();
+      await local.stop();
+    }
+  });
 });
 
 describe('DynamoDB Local', () => {

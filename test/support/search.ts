@@ -18,7 +18,7 @@ export async function updateCommentsDirectly(db: DynamoDBClient, agencyId: strin
   await db.send(
     new UpdateItemCommand({
       TableName: LOCAL_TABLE_NAME,
-      Key: { pk: { S: keys.agency(agencyId) }, sk: { S: keys.client(clientId) } },
+      Key: { pk: { S: keys.clients(agencyId) }, sk: { S: keys.client(clientId) } },
       UpdateExpression: 'SET comments = :c, updatedAt = :u, version = version + :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: { ':c': { S: comments }, ':u': { S: new Date().toISOString() }, ':one': { N: '1' } },

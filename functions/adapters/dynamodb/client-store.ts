@@ -26,7 +26,7 @@ import type {
   IdempotencyRecord,
   UpdateOutcome,
 } from '../../ports/client-store';
-import { AUDIT_ENTITY, auditItem, toAuditEntry } from './audit-entries';
+import { AUDIT_ENTITY, auditPut, toAuditEntry } from './audit-entries';
 import { withStorageErrors } from './errors';
 import { BY_REGISTRATION_DATE_INDEX, keys, TTL_ATTRIBUTE } from './table-design';
 import { untilAllProcessed } from './unprocessed';
@@ -46,8 +46,7 @@ const REGISTRATION_FIELDS = ['gender', 'arrivalYear', 'immigrationStatus', 'post
 
 function newClientItem(client: AnonymousClient) {
   return {
-    pk: keys.agency(client.agency.agencyId),
-    sk: keys.client(client.clientId),
+    ...keys.clientItem(client.agency.agencyId, client.clientId),
     entity: CLIENT_ENTITY,
     [BY_REGISTRATION_DATE_INDEX.partitionKey]: keys.agencyRegistrations(client.agency.agencyId),
     [BY_REGISTRATION_DATE_INDEX.sortKey]: keys.registrationOrder(client.registrationDate, client.createdAt, client.clientId),
@@ -85,7 +84,7 @@ function registeredEntry(item: Record<string, unknown>): AuditEntry {
 
 function idempotencyKey(claim: Pick<IdempotencyClaim, 'agencyId' | 'userId' | 'key'>) {
   // The key is hashed: it is caller-chosen text and must not shape our sort keys.
-  return { pk: keys.agency(claim.agencyId), sk: keys.idempotency(claim.userId, sha256Hex(claim.key)) };
+  return { pk: keys.idempotencyRecords(claim.agencyId), sk: keys.idempotency(claim.userId, sha256Hex(claim.key)) };
 }
 
 export class DynamoDbClientStore implements ClientStore {
@@ -152,7 +151,7 @@ export class DynamoDbClientStore implements ClientStore {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) },
+        Key: keys.clientItem(client.agency.agencyId, client.clientId),
         ConsistentRead: true,
       }),
     );
@@ -175,7 +174,7 @@ export class DynamoDbClientStore implements ClientStore {
       this.db.send(
         new GetCommand({
           TableName: this.tableName,
-          Key: { pk: keys.agency(agencyId), sk: keys.client(clientId) },
+          Key: keys.clientItem(agencyId, clientId),
           ConsistentRead: true,
         }),
       ),
@@ -186,7 +185,7 @@ export class DynamoDbClientStore implements ClientStore {
   async getMany(agencyId: string, clientIds: string[]): Promise<AnonymousClient[]> {
     if (clientIds.length === 0) return [];
     const found = new Map<string, AnonymousClient>();
-    const wanted: Record<string, unknown>[] = clientIds.map((id) => ({ pk: keys.agency(agencyId), sk: keys.client(id) }));
+    const wanted: Record<string, unknown>[] = clientIds.map((id) => keys.clientItem(agencyId, id));
     await untilAllProcessed('read clients', wanted, async (pending) => {
       const response = await withStorageErrors('read clients', () =>
         this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })),
@@ -217,24 +216,19 @@ export class DynamoDbClientStore implements ClientStore {
                 // Guarded by the version the editor saw (If-Match).
                 Update: {
                   TableName: this.tableName,
-                  Key: { pk: keys.agency(client.agency.agencyId), sk: keys.client(client.clientId) },
+                  Key: keys.clientItem(client.agency.agencyId, client.clientId),
                   UpdateExpression: `SET ${assignments.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
                   ExpressionAttributeNames: names,
                   ExpressionAttributeValues: values,
                 },
               },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: auditItem(client.agency.agencyId, client.clientId, {
-                    at: client.updatedAt,
-                    by: change.by,
-                    action: 'EDITED',
-                    fields: change.changedFields,
-                  }),
-                },
-              },
+              auditPut(this.tableName, client.agency.agencyId, client.clientId, {
+                at: client.updatedAt,
+                by: change.by,
+                action: 'EDITED',
+                fields: change.changedFields,
+              }),
             ],
           }),
         ),
@@ -250,9 +244,7 @@ export class DynamoDbClientStore implements ClientStore {
 
   async history(agencyId: string, clientId: string): Promise<AuditEntry[] | undefined> {
     const { Item } = await withStorageErrors('read client', () =>
-      this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: keys.agency(agencyId), sk: keys.client(clientId) }, ConsistentRead: true }),
-      ),
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.clientItem(agencyId, clientId), ConsistentRead: true })),
     );
     if (!Item || Item.entity !== CLIENT_ENTITY) return undefined;
     const entries: AuditEntry[] = [registeredEntry(Item)];
@@ -262,7 +254,7 @@ export class DynamoDbClientStore implements ClientStore {
         {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientAuditPrefix(clientId) },
+          ExpressionAttributeValues: { ':pk': keys.auditEntries(agencyId), ':prefix': keys.clientAuditPrefix(clientId) },
           ConsistentRead: true,
         },
       );

@@ -1,13 +1,13 @@
 /**
- * ReceiptStore on DynamoDB: a receipt record under its agency (`AGENCY#<agencyId>`,
- * `CLIENT#<clientId>#RECEIPT#<receiptId>`), written in one transaction with its RECEIPT_CREATED audit
+ * ReceiptStore on DynamoDB: a receipt record in its agency's receipts partition (`keys.receipts`,
+ * sort key `CLIENT#<clientId>#RECEIPT#<receiptId>`), written in one transaction with its RECEIPT_CREATED audit
  * entry and a check that the client still exists in that agency. The record expires by TTL at the end
  * of the retention period (TTL deletion lags, so readers also compare the time).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { newId } from '../../domain/ids';
 import type { ReceiptStore, StoredReceipt } from '../../ports/receipt-store';
+import { auditPut } from './audit-entries';
 import { withStorageErrors } from './errors';
 import { keys, TTL_ATTRIBUTE } from './table-design';
 
@@ -37,7 +37,6 @@ export class DynamoDbReceiptStore implements ReceiptStore {
   ) {}
 
   async create(receipt: StoredReceipt): Promise<'created' | 'client-not-found'> {
-    const pk = keys.agency(receipt.agencyId);
     try {
       await withStorageErrors('store receipt', () =>
         this.db.send(
@@ -46,7 +45,7 @@ export class DynamoDbReceiptStore implements ReceiptStore {
               {
                 ConditionCheck: {
                   TableName: this.tableName,
-                  Key: { pk, sk: keys.client(receipt.clientId) },
+                  Key: keys.clientItem(receipt.agencyId, receipt.clientId),
                   ConditionExpression: 'attribute_exists(pk) AND entity = :client',
                   ExpressionAttributeValues: { ':client': CLIENT_ENTITY },
                 },
@@ -55,7 +54,7 @@ export class DynamoDbReceiptStore implements ReceiptStore {
                 Put: {
                   TableName: this.tableName,
                   Item: {
-                    pk,
+                    pk: keys.receipts(receipt.agencyId),
                     sk: keys.clientReceipt(receipt.clientId, receipt.receiptId),
                     entity: RECEIPT_ENTITY,
                     ...receipt,
@@ -64,25 +63,15 @@ export class DynamoDbReceiptStore implements ReceiptStore {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              {
-                // Same shape as the registration's audit entry; `fields` is empty because a receipt
-                // changes no profile field. Ids and the chosen format/language only, never content.
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    pk,
-                    sk: keys.clientAudit(receipt.clientId, receipt.createdAt, newId()),
-                    entity: 'AUDIT_ENTRY',
-                    at: receipt.createdAt,
-                    by: receipt.createdBy,
-                    action: 'RECEIPT_CREATED',
-                    fields: [],
-                    receiptId: receipt.receiptId,
-                    format: receipt.format,
-                    language: receipt.language,
-                  },
-                },
-              },
+              // Same shape as the other audit entries; `fields` is empty because a receipt changes no
+              // profile field. Ids and the chosen format/language only, never content.
+              auditPut(
+                this.tableName,
+                receipt.agencyId,
+                receipt.clientId,
+                { at: receipt.createdAt, by: receipt.createdBy, action: 'RECEIPT_CREATED', fields: [] },
+                { receiptId: receipt.receiptId, format: receipt.format, language: receipt.language },
+              ),
             ],
           }),
         ),
@@ -104,7 +93,7 @@ export class DynamoDbReceiptStore implements ReceiptStore {
         {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':prefix': keys.clientReceiptsPrefix(clientId) },
+          ExpressionAttributeValues: { ':pk': keys.receipts(agencyId), ':prefix': keys.clientReceiptsPrefix(clientId) },
           ConsistentRead: true,
         },
       );
@@ -119,7 +108,7 @@ export class DynamoDbReceiptStore implements ReceiptStore {
       this.db.send(
         new GetCommand({
           TableName: this.tableName,
-          Key: { pk: keys.agency(agencyId), sk: keys.clientReceipt(clientId, receiptId) },
+          Key: { pk: keys.receipts(agencyId), sk: keys.clientReceipt(clientId, receiptId) },
           ConsistentRead: true,
         }),
       ),

@@ -1,14 +1,17 @@
 /**
  * Rebuilds the comment search index from the clients themselves: for one agency (its registrations,
  * through gsi1) or for every agency (a Scan: an operator's tool, never a request path). Writes each
- * client's postings and vocabulary exactly as the indexer does; idempotent, safe beside the indexer.
+ * client's postings and vocabulary exactly as the indexer does, and registers the agencies it sees
+ * (agency-registry.ts), then removes from each agency's vocabulary the words no client holds any more;
+ * idempotent, safe beside the indexer.
  * A posting left behind by a lost delete stays but is harmless: a search re-checks every client it
  * returns against the stored profile. Never logs comments or words.
  */
 import { type DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { clientPostings } from '../../domain/comment-words';
+import { agencyRegistryItem } from './agency-registry';
 import { withStorageErrors } from './errors';
-import { batchWrite, postingItems, vocabularyItems } from './search-index';
+import { batchWrite, DynamoDbSearchIndexWriter, postingItems, vocabularyItems } from './search-index';
 import { BY_REGISTRATION_DATE_INDEX, keys } from './table-design';
 
 const CLIENT_ENTITY = 'ANONYMOUS_CLIENT';
@@ -19,6 +22,7 @@ export async function rebuildSearchIndex(
   options: { agencyId?: string; onProgress?: (clients: number) => void } = {},
 ): Promise<number> {
   let clients = 0;
+  const agencies = new Set<string>(options.agencyId ? [options.agencyId] : []);
   const pages: AsyncIterable<{ Items?: Record<string, unknown>[] }> = options.agencyId
     ? paginateQuery(
         { client: db },
@@ -51,16 +55,23 @@ export async function rebuildSearchIndex(
         p.words.forEach((word) => words.add(word));
         vocabulary.set(p.agencyId, words);
       }
-      // The vocabulary first, as the indexer does.
+      // Postings first, then the vocabulary, as the indexer does (a word being retired at the same
+      // moment then sees the posting, or its entry is written again: search-index.ts, retireWord).
+      await batchWrite(db, tableName, postings.flatMap(postingItems));
       await batchWrite(
         db,
         tableName,
         [...vocabulary].flatMap(([agencyId, words]) => vocabularyItems(agencyId, words)),
       );
-      await batchWrite(db, tableName, postings.flatMap(postingItems));
+      // The agencies, for retention (agency-registry.ts): this is how a table from before the registry gets one.
+      await batchWrite(db, tableName, [...vocabulary.keys()].map(agencyRegistryItem));
       clients += postings.length;
+      for (const agencyId of vocabulary.keys()) agencies.add(agencyId);
       options.onProgress?.(clients);
     }
   });
+  // Then the words no client holds leave each agency's vocabulary (docs/comment-search.md).
+  const writer = new DynamoDbSearchIndexWriter(db, tableName);
+  for (const agencyId of agencies) await writer.pruneVocabulary(agencyId);
   return clients;
 }

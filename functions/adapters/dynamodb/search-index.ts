@@ -5,20 +5,33 @@
  * | item | pk | sk |
  * | word posting | `AGENCY#<a>#WORD#<word>` | `<registrationDate>#<createdAt>#<clientId>` |
  * | site posting | `AGENCY#<a>#SITE#<siteId>` | same |
- * | vocabulary entry | `AGENCY#<a>#VOCABULARY` | `<word>` |
+ * | vocabulary entry | `AGENCY#<a>#VOCABULARY#` | `<word>` |
+ *
+ * (keys built in table-design.ts, whose item kinds `searchWord`, `searchSite`, `searchVocabulary` are
+ * what IAM lets the comment indexer batch-write, and nothing else: table-grants.ts)
  *
  * Postings carry `clientId`, `siteId` and the client's words (space-separated, omitted when longer
  * than MAX_WORDS_CHARACTERS) so a search checks its other conditions without reading the client.
  * Words hold letters only, so no word or site id can form another agency's key. Never logs words.
+ *
+ * The vocabulary forgets a word once no client's postings hold it (docs/comment-search.md, "Forgetting
+ * words"): postings are written before vocabulary entries, and a word a client lost is retired by
+ * marking its entry, checking (consistently) that its posting list is empty, and deleting the entry
+ * only if the mark is still the one this writer set.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
+  paginateQuery,
   QueryCommand,
   type QueryCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { commentWords } from '../../domain/comment-words';
+import { newId } from '../../domain/ids';
 import type {
   ClientPostings,
   ClientSearchIndex,
@@ -38,11 +51,16 @@ export const MAX_WORDS_CHARACTERS = 700;
 const BATCH_WRITE_SIZE = 25;
 const BATCH_GET_SIZE = 100;
 const PARALLEL_BATCHES = 4;
+/** Words retired at once (each is an UpdateItem, a Query and perhaps a DeleteItem). */
+const PARALLEL_RETIREMENTS = 4;
+/** On a vocabulary entry: the token of the writer that is checking whether the word is still held. */
+export const RETIRING_ATTRIBUTE = 'retiring';
 
+/** The index's partition keys, by their names here (built in table-design.ts). */
 export const searchKeys = {
-  word: (agencyId: string, word: string) => `AGENCY#${agencyId}#WORD#${word}`,
-  site: (agencyId: string, siteId: string) => `AGENCY#${agencyId}#SITE#${siteId}`,
-  vocabulary: (agencyId: string) => `AGENCY#${agencyId}#VOCABULARY`,
+  word: keys.searchWord,
+  site: keys.searchSite,
+  vocabulary: keys.searchVocabulary,
 } as const;
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -124,16 +142,29 @@ export class DynamoDbSearchIndexWriter implements SearchIndexWriter {
     for (const items of previousItems) {
       for (const item of items) if (!nextKeys.has(keyOf(item))) stale.set(keyOf(item), { pk: item.pk, sk: item.sk });
     }
+    // Postings first, then the vocabulary: a word is retired only after a consistent read of its
+    // posting list found it empty, so the posting must exist before its vocabulary entry is checked
+    // (see retireWord). A posting may thus be findable by its exact word a moment before by prefix.
+    await batchWrite(this.db, this.tableName, nextItems, [...stale.values()]);
     if (next) {
-      // The vocabulary first: a posting is never findable by prefix without its word in the vocabulary.
       const known = previous.length > 0 ? previous.map((p) => new Set(p.words)) : [];
       const added = next.words.filter((word) => known.length === 0 || !known.every((words) => words.has(word)));
       await this.addToVocabulary(next.agencyId, added);
     }
-    await batchWrite(this.db, this.tableName, nextItems, [...stale.values()]);
+    const kept = new Set(next?.words ?? []);
+    const lost = new Map<string, Set<string>>();
+    for (const p of previous) {
+      const words = lost.get(p.agencyId) ?? new Set<string>();
+      for (const word of p.words) if (!kept.has(word) || p.agencyId !== next?.agencyId) words.add(word);
+      lost.set(p.agencyId, words);
+    }
+    for (const [agencyId, words] of lost) await this.retireWords(agencyId, [...words]);
   }
 
-  /** Vocabulary entries are never removed (an unused word costs one small item); read first, write the missing. */
+  /**
+   * Vocabulary entries for `words`: read first (consistently) and written only when missing or being
+   * retired (a mark set by retireWord, which this write clears), so most registrations only read.
+   */
   private async addToVocabulary(agencyId: string, words: string[]): Promise<void> {
     if (words.length === 0) return;
     const present = new Set<string>();
@@ -141,15 +172,122 @@ export class DynamoDbSearchIndexWriter implements SearchIndexWriter {
     await inBatches(wanted, BATCH_GET_SIZE, (batch) =>
       untilAllProcessed('read search vocabulary', batch, async (pending) => {
         const response = await withStorageErrors('read search vocabulary', () =>
-          this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'sk' } } })),
+          this.db.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [this.tableName]: {
+                  Keys: pending,
+                  ProjectionExpression: 'sk, #retiring',
+                  ExpressionAttributeNames: { '#retiring': RETIRING_ATTRIBUTE },
+                  ConsistentRead: true,
+                },
+              },
+            }),
+          ),
         );
-        for (const item of response.Responses?.[this.tableName] ?? []) present.add(item.sk as string);
+        for (const item of response.Responses?.[this.tableName] ?? []) {
+          if (item[RETIRING_ATTRIBUTE] === undefined) present.add(item.sk as string);
+        }
         return response.UnprocessedKeys?.[this.tableName]?.Keys as typeof pending | undefined;
       }),
     );
     const missing = words.filter((word) => !present.has(word));
     await batchWrite(this.db, this.tableName, vocabularyItems(agencyId, missing));
   }
+
+  /**
+   * Retires every word of the agency's vocabulary that no posting holds (`comments:reindex` runs it
+   * after rewriting the agency's postings: words left by the indexer before it forgot words, or by a
+   * lost write). Answers how many words the vocabulary had before.
+   */
+  async pruneVocabulary(agencyId: string): Promise<number> {
+    const words: string[] = [];
+    await withStorageErrors('read search vocabulary', async () => {
+      const pages = paginateQuery(
+        { client: this.db },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': searchKeys.vocabulary(agencyId) },
+          ProjectionExpression: 'sk',
+        },
+      );
+      for await (const page of pages) for (const item of page.Items ?? []) words.push(item.sk as string);
+    });
+    await this.retireWords(agencyId, words);
+    return words.length;
+  }
+
+  /** Retires each word no client's postings hold any more (several writers may race: see retireWord). */
+  private async retireWords(agencyId: string, words: string[]): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_RETIREMENTS, words.length) }, async () => {
+        while (next < words.length) await this.retireWord(agencyId, words[next++] as string);
+      }),
+    );
+  }
+
+  /**
+   * Removes `word` from the agency's vocabulary if no posting holds it. Safe against a client gaining
+   * the word at the same moment, because that writer puts its posting first and then reads the entry
+   * consistently: (1) mark the entry with a fresh token (only if it exists); (2) read the word's posting
+   * list consistently; (3) delete the entry only if it still carries this token. A writer that read the
+   * entry before (1) had already written its posting, which (2) then sees; one that read it after (1)
+   * sees the mark and rewrites the entry, which clears the mark and makes (3) fail, or recreates it.
+   * Two writers retiring the same word: the later mark wins and only its writer may delete. Idempotent.
+   */
+  private async retireWord(agencyId: string, word: string): Promise<void> {
+    const key = { pk: searchKeys.vocabulary(agencyId), sk: word };
+    const token = newId();
+    const marked = await withStorageErrors('retire search word', () =>
+      this.db
+        .send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET #retiring = :token',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#retiring': RETIRING_ATTRIBUTE },
+            ExpressionAttributeValues: { ':token': token },
+          }),
+        )
+        .then(() => true, ignoreConditionFailure),
+    );
+    if (!marked) return; // already gone
+    const { Items } = await withStorageErrors('retire search word', () =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': searchKeys.word(agencyId, word) },
+          ProjectionExpression: 'sk',
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      ),
+    );
+    if ((Items ?? []).length > 0) return; // still held: the mark stays, the next writer of the word clears it
+    await withStorageErrors('retire search word', () =>
+      this.db
+        .send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: key,
+            ConditionExpression: '#retiring = :token',
+            ExpressionAttributeNames: { '#retiring': RETIRING_ATTRIBUTE },
+            ExpressionAttributeValues: { ':token': token },
+          }),
+        )
+        .then(() => true, ignoreConditionFailure),
+    );
+  }
+}
+
+/** A failed condition is an answer (false), not an error. */
+function ignoreConditionFailure(error: unknown): false {
+  if (error instanceof ConditionalCheckFailedException) return false;
+  throw error;
 }
 
 /** Sort-key bounds for registration dates: sort keys start with the date, then `#`. */
@@ -185,8 +323,7 @@ export class DynamoDbClientSearchIndex implements ClientSearchIndex {
         ...(options.after
           ? {
               ExclusiveStartKey: {
-                pk: keys.agency(agencyId),
-                sk: keys.client(options.after.slice(options.after.lastIndexOf('#') + 1)),
+                ...keys.clientItem(agencyId, options.after.slice(options.after.lastIndexOf('#') + 1)),
                 [gsi.partitionKey]: partition,
                 [gsi.sortKey]: options.after,
               },

@@ -1,12 +1,13 @@
 /**
- * Sessions on DynamoDB. The session of a client sits at one fixed sort key beside the client, and is
- * written with `attribute_not_exists`, so two concurrent "Begin Session" clicks yield exactly one.
+ * Sessions on DynamoDB. The session of a client sits at one fixed sort key in the agency's sessions
+ * partition, and is written with `attribute_not_exists`, so two concurrent "Begin Session" clicks
+ * yield exactly one.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/session';
 import type { SessionCreateOutcome, SessionStore } from '../../ports/session-store';
-import { auditItem } from './audit-entries';
+import { auditPut } from './audit-entries';
 import { withStorageErrors } from './errors';
 import { keys } from './table-design';
 
@@ -20,7 +21,7 @@ export class DynamoDbSessionStore implements SessionStore {
   ) {}
 
   async create(session: Session): Promise<SessionCreateOutcome> {
-    const pk = keys.agency(session.agency.agencyId);
+    const { agencyId } = session.agency;
     try {
       await withStorageErrors('begin session', () =>
         this.db.send(
@@ -29,7 +30,7 @@ export class DynamoDbSessionStore implements SessionStore {
               {
                 Put: {
                   TableName: this.tableName,
-                  Item: { pk, sk: keys.clientSession(session.clientId), entity: SESSION_ENTITY, ...session },
+                  Item: { pk: keys.sessions(agencyId), sk: keys.clientSession(session.clientId), entity: SESSION_ENTITY, ...session },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -37,21 +38,16 @@ export class DynamoDbSessionStore implements SessionStore {
                 // The client must still exist in this agency.
                 ConditionCheck: {
                   TableName: this.tableName,
-                  Key: { pk, sk: keys.client(session.clientId) },
+                  Key: keys.clientItem(agencyId, session.clientId),
                   ConditionExpression: 'attribute_exists(pk)',
                 },
               },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: auditItem(session.agency.agencyId, session.clientId, {
-                    at: session.createdAt,
-                    by: session.createdBy,
-                    action: 'SESSION_BEGUN',
-                    fields: SESSION_FIELDS.filter((field) => session[field] !== null),
-                  }),
-                },
-              },
+              auditPut(this.tableName, session.agency.agencyId, session.clientId, {
+                at: session.createdAt,
+                by: session.createdBy,
+                action: 'SESSION_BEGUN',
+                fields: SESSION_FIELDS.filter((field) => session[field] !== null),
+              }),
             ],
           }),
         ),
@@ -73,7 +69,7 @@ export class DynamoDbSessionStore implements SessionStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND sk = :sk',
-          ExpressionAttributeValues: { ':pk': keys.agency(agencyId), ':sk': keys.clientSession(clientId) },
+          ExpressionAttributeValues: { ':pk': keys.sessions(agencyId), ':sk': keys.clientSession(clientId) },
           ConsistentRead: true,
         }),
       ),

@@ -1,8 +1,9 @@
 /**
  * Receipt files in S3. Keys begin with `receipts/<agencyId>/` so the bucket's lifecycle rule (which
  * expires the `receipts/` prefix after the retention period) and any per-agency clean-up can find them.
- * Objects are written with server-side encryption (SSE-S3); links are presigned GETs that set the
- * download file name. Never puts client data in keys or metadata: ids only.
+ * Objects take the bucket's default encryption (in AWS SSE-KMS with the region's key and a bucket key,
+ * lib/stateful-stack.ts): no per-object header, which would override it. Links are presigned GETs that
+ * set the download file name. Never puts client data in keys or metadata: ids only.
  */
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -33,7 +34,6 @@ export class S3ReceiptFiles implements ReceiptFiles {
           Body: body,
           ContentType: contentType,
           ContentLength: body.byteLength,
-          ServerSideEncryption: 'AES256',
           // Only the owner may read it; links are how anyone else gets it.
           CacheControl: 'private, no-store',
         }),

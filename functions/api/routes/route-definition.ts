@@ -6,13 +6,14 @@
  * every authenticated route.
  */
 import type * as z from 'zod';
+import type { ItemKind, OperationOn } from '../../adapters/dynamodb/table-design';
 import type { Role } from '../../domain/caller';
 import type { Text } from '../../domain/messages';
 import type { EnvironmentGroup, SecretName } from '../../runtime/env';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** What a route's function may do to one store; the CDK stack grants exactly this. */
+/** What a route's function may do to a bucket; the CDK stack grants exactly this. */
 export type Access = 'none' | 'read' | 'read-write';
 /**
  * A bucket level may also allow deleting objects: only for a route that removes a file it has just
@@ -20,9 +21,19 @@ export type Access = 'none' | 'read' | 'read-write';
  */
 export type BucketAccess = Access | 'read-write-delete';
 
-/** Per store: the table, and each bucket by name (a bucket left out is 'none'). */
+/**
+ * What a route's function does to the table: per item kind of the table design
+ * (functions/adapters/dynamodb/table-design.ts), the operations its code calls, e.g.
+ * `{ client: ['get', 'update'], audit: ['put'], site: ['get'] }`. The CDK stack grants exactly these
+ * actions, each limited by `dynamodb:LeadingKeys` to that kind's partition keys
+ * (adapters/dynamodb/table-grants.ts). No route may delete: `delete` and `batchWrite` (which deletes
+ * too) are not route operations.
+ */
+export type RouteTableAccess = { readonly [K in ItemKind]?: readonly Exclude<OperationOn<K>, 'delete' | 'batchWrite'>[] };
+
+/** Per store: the table ('none', or its item kinds), and each bucket by name (a bucket left out is 'none'). */
 export interface RouteAccess {
-  table: Access;
+  table: 'none' | RouteTableAccess;
   receipts?: BucketAccess;
   siteIndex?: BucketAccess;
 }

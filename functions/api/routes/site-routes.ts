@@ -12,7 +12,7 @@ export const siteRoutes = [
     handler: 'functions/handlers/get-site.ts',
     auth: 'jwt',
     roles: ALL_ROLES,
-    access: { table: 'read' },
+    access: { table: { site: ['get'] } },
     summary: 'One registration site (also an inactive one: old registrations point at it)',
     tag: 'Registration sites',
     params: SiteIdParamsSchema,

@@ -1,6 +1,8 @@
 /**
- * One access-log line per request, after the answer is known: route, status, duration, agency and
- * correlation id. Never bodies, headers, query strings or claims' values.
+ * One access-log line per request, after the answer is known: route, status, duration, agency,
+ * correlation id and the caller's IP address (`sourceIp`, as API Gateway saw it). Never bodies,
+ * headers, query strings or claims' values. The IP address is personal information: it is written
+ * here, for telling abuse from staff traffic, and must not go into any other log line, metric or item.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../../runtime/logger';
@@ -21,6 +23,7 @@ function logRequest(request: PipelineRequest) {
     status: statusOf(request),
     durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
     agencyId: scope.caller?.agencyId,
+    sourceIp: request.event.requestContext?.http?.sourceIp,
   });
 }
 
