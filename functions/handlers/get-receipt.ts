@@ -6,8 +6,8 @@ import { httpRoute } from '../http/route-pipeline';
 import { receiptDependencies } from '../runtime/receipt-dependencies';
 
 export function createGetReceiptHandler(deps: () => ReceiptDependencies = receiptDependencies) {
-  return httpRoute(routeIn(receiptRoutes, 'getReceipt'), async ({ caller, params }) => {
-    const receipt = await getReceipt(params.clientId, params.receiptId, caller, deps());
+  return httpRoute(routeIn(receiptRoutes, 'getReceipt'), async ({ caller, params, query }) => {
+    const receipt = await getReceipt(params.clientId, params.receiptId, caller, deps(), query.disposition);
     return { status: 200, body: receipt, headers: { 'cache-control': 'no-store' } };
   });
 }

@@ -6,8 +6,8 @@ import { httpRoute } from '../http/route-pipeline';
 import { receiptDependencies } from '../runtime/receipt-dependencies';
 
 export function createListReceiptsHandler(deps: () => ReceiptDependencies = receiptDependencies) {
-  return httpRoute(routeIn(receiptRoutes, 'listReceipts'), async ({ caller, params }) => {
-    const items = await listReceipts(params.clientId, caller, deps());
+  return httpRoute(routeIn(receiptRoutes, 'listReceipts'), async ({ caller, params, query }) => {
+    const items = await listReceipts(params.clientId, caller, deps(), query.disposition);
     return { status: 200, body: { items }, headers: { 'cache-control': 'no-store' } };
   });
 }

@@ -46,6 +46,9 @@ export interface ReceiptFiles {
   put(name: ReceiptFileName, body: Uint8Array, contentType: string): Promise<string>;
   /** Best effort: removes a file no record points at. */
   delete(objectKey: string): Promise<void>;
-  /** A link that downloads the file as `fileName` until `expiresInSeconds` from now. */
-  link(objectKey: string, options: { fileName: string; contentType: string; expiresInSeconds: number }): Promise<string>;
+  /** A link that serves the file as `fileName` (saved, or opened in the browser when `inline`) until `expiresInSeconds` from now. */
+  link(
+    objectKey: string,
+    options: { fileName: string; contentType: string; expiresInSeconds: number; disposition: 'attachment' | 'inline' },
+  ): Promise<string>;
 }

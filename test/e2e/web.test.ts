@@ -145,7 +145,10 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   await page.locator('#format-pdf').check();
   await page.getByRole('button', { name: w.print }).click();
   const href = await page.locator('#receipt-link').getAttribute('href');
-  const pdf = Buffer.from(await (await fetch(href!)).arrayBuffer());
+  const printed = await fetch(href!);
+  // Printing opens the PDF in the browser's own viewer: the link serves it inline, not as a download.
+  expect(printed.headers.get('content-disposition')).toMatch(/^inline; filename="anonymous-client-.*-receipt\.pdf"$/);
+  const pdf = Buffer.from(await printed.arrayBuffer());
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
   // Begin a session: the form is pre-filled from the draft; a second one gets the server's 409 message,

@@ -144,6 +144,61 @@ describe('GET /v1/anonymous-clients/{clientId}/receipts', () => {
   });
 });
 
+describe('disposition: save or print (CONTRACT §7)', () => {
+  const dispositionOf = async (url: string) => {
+    const answer = await fetch(url);
+    expect(answer.status).toBe(200);
+    await answer.arrayBuffer();
+    return answer.headers.get('content-disposition');
+  };
+
+  it('gives an inline link on request, for the browser to open and print, and an attachment by default', async () => {
+    const { token, clientId } = await newAgencyWithClient();
+    const fileName = `anonymous-client-${clientId.slice(0, 8)}-receipt.pdf`;
+    const inline = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, {
+      token,
+      body: { format: 'pdf', language: 'en', disposition: 'inline' },
+    });
+    expect(inline.status).toBe(201);
+    expect(Object.keys(inline.body)).not.toContain('disposition');
+    expect(await dispositionOf(inline.body.url)).toBe(`inline; filename="${fileName}"`);
+    const saved = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, {
+      token,
+      body: { format: 'pdf', language: 'en', disposition: 'attachment' },
+    });
+    expect(await dispositionOf(saved.body.url)).toBe(`attachment; filename="${fileName}"`);
+  });
+
+  it('lets the GET routes choose per link with ?disposition=inline, the same stored receipt either way', async () => {
+    const { token, clientId } = await newAgencyWithClient();
+    const made = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, { token, body: { format: 'pdf', language: 'fr' } });
+    const path = `/v1/anonymous-clients/${clientId}/receipts/${made.body.receiptId}`;
+    const one = await call('GET', `${path}?disposition=inline`, { token });
+    expect(one.status).toBe(200);
+    expect(await dispositionOf(one.body.url)).toMatch(/^inline; /);
+    expect(await dispositionOf((await call('GET', path, { token })).body.url)).toMatch(/^attachment; /);
+    const list = await call('GET', `/v1/anonymous-clients/${clientId}/receipts?disposition=inline`, { token });
+    expect(list.body.items).toHaveLength(1);
+    expect(await dispositionOf(list.body.items[0].url)).toMatch(/^inline; /);
+    expect(list.body.items[0].sha256).toBe(made.body.sha256);
+  });
+
+  it('answers 400 naming disposition for any other value, in the body or the query, and stores nothing', async () => {
+    const { agencyId, token, clientId } = await newAgencyWithClient();
+    const bad = await call('POST', `/v1/anonymous-clients/${clientId}/receipts`, {
+      token,
+      body: { format: 'pdf', language: 'en', disposition: 'print' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/disposition']);
+    const badQuery = await call('GET', `/v1/anonymous-clients/${clientId}/receipts?disposition=INLINE`, { token });
+    expect(badQuery.status).toBe(400);
+    expect(JSON.stringify(badQuery.body.errors)).toContain('disposition');
+    expect(await agencyItemCounts(server().dataDir, agencyId)).toEqual({ ANONYMOUS_CLIENT: 1 });
+  });
+});
+
 describe('receipt handlers with injected dependencies (same emulators, this process)', () => {
   let deps: (overrides?: Partial<ReceiptDependencies>) => ReceiptDependencies;
 

@@ -240,9 +240,12 @@ wizardScreen.querySelector('#print-receipt')!.addEventListener('click', () => {
   wizardError.textContent = '';
   void (async () => {
     try {
+      // "Print": a PDF opens in the browser's own viewer (inline), from which staff print; a CSV has no
+      // print view, so it is saved (attachment).
       const receipt = await api<{ url: string }>('POST', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/receipts`, {
         format,
         language,
+        disposition: format === 'pdf' ? 'inline' : 'attachment',
       });
       receiptStatus.replaceChildren(
         t('span', 'receiptReady'),

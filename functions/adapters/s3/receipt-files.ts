@@ -57,13 +57,16 @@ export class S3ReceiptFiles implements ReceiptFiles {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey })).catch(() => undefined);
   }
 
-  link(objectKey: string, options: { fileName: string; contentType: string; expiresInSeconds: number }): Promise<string> {
+  link(
+    objectKey: string,
+    options: { fileName: string; contentType: string; expiresInSeconds: number; disposition: 'attachment' | 'inline' },
+  ): Promise<string> {
     return getSignedUrl(
       this.s3,
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
-        ResponseContentDisposition: `attachment; filename="${options.fileName}"`,
+        ResponseContentDisposition: `${options.disposition}; filename="${options.fileName}"`,
         ResponseContentType: options.contentType,
       }),
       { expiresIn: options.expiresInSeconds },

@@ -13,7 +13,7 @@ import type { Caller } from '../caller';
 import { DependencyUnavailableError, NotFoundError } from '../errors';
 import { newId } from '../ids';
 import { renderCsvReceipt } from './csv-receipt';
-import { RECEIPT_CONTENT_TYPES, type Receipt, type ReceiptRequest, receiptFileName } from './receipt';
+import { RECEIPT_CONTENT_TYPES, type Receipt, type ReceiptDisposition, type ReceiptRequest, receiptFileName } from './receipt';
 import type { ReceiptContext } from './receipt-content';
 import { receiptMessage } from './receipt-messages';
 
@@ -44,7 +44,7 @@ async function renderReceipt(format: ReceiptRequest['format'], context: ReceiptC
   return deps.renderer.renderPdf(context);
 }
 
-async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: Date): Promise<Receipt> {
+async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: Date, disposition: ReceiptDisposition): Promise<Receipt> {
   const retainedUntil = Date.parse(stored.retainedUntil);
   // A link never outlives the file.
   const expiresAt = Math.min(now.getTime() + deps.settings.linkSeconds * 1000, retainedUntil);
@@ -53,6 +53,7 @@ async function withLink(stored: StoredReceipt, deps: ReceiptDependencies, now: D
     fileName: receiptFileName(stored.clientId, stored.format),
     contentType: RECEIPT_CONTENT_TYPES[stored.format],
     expiresInSeconds,
+    disposition,
   });
   return {
     receiptId: stored.receiptId,
@@ -125,20 +126,31 @@ export async function createReceipt(
     await deps.files.delete(objectKey);
     throw new NotFoundError(CLIENT_NOT_FOUND);
   }
-  return withLink(stored, deps, now);
+  return withLink(stored, deps, now, request.disposition);
 }
 
-export async function listReceipts(clientId: string, caller: Caller, deps: ReceiptDependencies): Promise<Receipt[]> {
+export async function listReceipts(
+  clientId: string,
+  caller: Caller,
+  deps: ReceiptDependencies,
+  disposition: ReceiptDisposition = 'attachment',
+): Promise<Receipt[]> {
   const client = await deps.clients.get(caller.agencyId, clientId);
   if (!client) throw new NotFoundError(CLIENT_NOT_FOUND);
   const now = deps.now();
   const stored = (await deps.receipts.list(caller.agencyId, clientId)).filter((receipt) => retrievable(receipt, now));
-  return Promise.all(stored.map((receipt) => withLink(receipt, deps, now)));
+  return Promise.all(stored.map((receipt) => withLink(receipt, deps, now, disposition)));
 }
 
-export async function getReceipt(clientId: string, receiptId: string, caller: Caller, deps: ReceiptDependencies): Promise<Receipt> {
+export async function getReceipt(
+  clientId: string,
+  receiptId: string,
+  caller: Caller,
+  deps: ReceiptDependencies,
+  disposition: ReceiptDisposition = 'attachment',
+): Promise<Receipt> {
   const stored = await deps.receipts.get(caller.agencyId, clientId, receiptId);
   const now = deps.now();
   if (!stored || !retrievable(stored, now)) throw new NotFoundError(receiptMessage('receipt.notFound'));
-  return withLink(stored, deps, now);
+  return withLink(stored, deps, now, disposition);
 }

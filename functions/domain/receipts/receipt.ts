@@ -8,12 +8,28 @@ import { LANGUAGES, RECEIPT_FORMATS } from '../reference-data';
 export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
 export type ReceiptLanguage = (typeof LANGUAGES)[number];
 
+export const RECEIPT_DISPOSITIONS = ['attachment', 'inline'] as const;
+export type ReceiptDisposition = (typeof RECEIPT_DISPOSITIONS)[number];
+
+/**
+ * How the link's answer presents the file: `attachment` saves it ("Save as"), `inline` opens it in the
+ * browser's own PDF viewer, from which staff print ("Print the Registration Receipt"). A choice of the
+ * link, not of the stored receipt: the same receipt can be fetched either way.
+ */
+const DispositionSchema = z.enum(RECEIPT_DISPOSITIONS).default('attachment').meta({
+  description: 'How the link presents the file: attachment (download, "Save as", the default) or inline (opens in the browser, to print).',
+});
+
 export const ReceiptRequestSchema = z
   .strictObject({
     format: z.enum(RECEIPT_FORMATS).meta({ description: '"Save as": pdf or csv.' }),
     language: z.enum(LANGUAGES).meta({ description: '"Print in": en or fr.' }),
+    disposition: DispositionSchema,
   })
   .meta({ id: 'ReceiptRequest' });
+
+/** `?disposition=` of the receipt GET routes. */
+export const ReceiptLinkQuerySchema = z.strictObject({ disposition: DispositionSchema });
 
 export type ReceiptRequest = z.output<typeof ReceiptRequestSchema>;
 
