@@ -4,7 +4,13 @@
 // `unit` needs nothing, `cdk` synthesises the stacks offline, `integration` starts the embedded stack
 // (Java + DynamoDB Local) once, `e2e` needs Debian's poppler-utils and chromium (`npm run test:e2e`).
 
+import { mkdirSync } from 'node:fs';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+// `--json --outputFile=test-results/….json` (npm test, test:e2e, .ci/run) does not create the folder,
+// which a fresh clone lacks.
+mkdirSync(fileURLToPath(new globalThis.URL('./test-results', import.meta.url)), { recursive: true });
 
 const swc = [
   '@swc/jest',
