@@ -44,6 +44,35 @@ const TokenRequestSchema = z.strictObject({
   role: z.enum(['staff', 'agency-admin', 'operator']).optional(),
 });
 
+/** What a refused field of the local sign-in must be, in the language the page asked for. */
+const FIELD_RULES: Record<string, { en: string; fr: string }> = {
+  agencyId: {
+    en: 'must be 1 to 64 letters, digits, hyphens (-) or underscores (_), beginning with a letter or a digit',
+    fr: "doit compter de 1 à 64 lettres, chiffres, traits d'union (-) ou traits de soulignement (_) et commencer par une lettre ou un chiffre",
+  },
+  userId: {
+    en: 'must be 1 to 128 letters, digits, ".", "_", "@" or "-"',
+    fr: 'doit compter de 1 à 128 lettres, chiffres, « . », « _ », « @ » ou « - »',
+  },
+  role: { en: 'must be staff, agency-admin or operator', fr: 'doit être staff, agency-admin ou operator' },
+  agencyName: { en: 'must be at most 200 characters', fr: 'doit compter au plus 200 caractères' },
+};
+
+/** The refused fields of a token request as problem+json `errors`, each with its JSON Pointer. */
+function tokenRequestErrors(issues: z.core.$ZodIssue[], language: 'en' | 'fr'): { pointer: string; detail: string }[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    const rule = path.length === 1 ? FIELD_RULES[path[0]!] : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      return {
+        pointer: '',
+        detail: language === 'fr' ? `champs inconnus : ${issue.keys.join(', ')}` : `unknown fields: ${issue.keys.join(', ')}`,
+      };
+    }
+    return { pointer: path.map((p) => '/' + p).join(''), detail: rule ? rule[language] : issue.message };
+  });
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -67,7 +96,10 @@ export function createWebHost(options: { dataDir: string; webRoot: string }) {
     }
     const parsed = TokenRequestSchema.safeParse(body);
     if (!parsed.success) {
-      return sendProblem(response, 400, 'Invalid request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const language = /^\s*fr\b/i.test(request.headers['accept-language'] ?? '') ? 'fr' : 'en';
+      const errors = tokenRequestErrors(parsed.error.issues, language);
+      const detail = errors.map((e) => (e.pointer ? `${e.pointer.slice(1)}: ${e.detail}` : e.detail)).join('; ');
+      return sendProblem(response, 400, 'Invalid request', detail, {}, errors);
     }
     const { agencyId, agencyName, userId, role } = parsed.data;
     const token = await issueLocalToken(options.dataDir, {

@@ -5,17 +5,14 @@
  * run of visible ASCII (Cognito's are UUIDs), or a token that says it is not an ID token, is a bad token
  * (401), never a 500 from a key DynamoDB refuses.
  */
+import { AGENCY_ID } from '../domain/agency-id';
 import { type Caller, type Role, ROLES } from '../domain/caller';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { message } from '../domain/messages';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
-/**
- * An agency id: the one rule for `custom:agency_id`, shared by this check, the local token verifier
- * and the local token issuers (`npm run token`, the local sign-in).
- */
-export const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export { AGENCY_ID };
 
 /** A user id (`sub`): 1 to 128 visible ASCII characters. Cognito's are UUIDs (36). */
 export const USER_ID = /^[\x21-\x7E]{1,128}$/;

@@ -355,6 +355,226 @@ describe('the web front end in chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('registers each draft exactly once: a double click stores one client, and the menu item opens an empty form', async () => {
+    const page = await newPage();
+    await signIn(page, 'en', 'agency-once');
+    const today = await page.locator('#registrationDate').inputValue();
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/anonymous-clients')
+        keys.push(request.headers()['idempotency-key'] ?? '');
+    });
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    // The registration waits until the test lets it through, so the busy state can be looked at.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/v1/anonymous-clients',
+      async (route) => {
+        if (route.request().method() === 'POST') await released;
+        await route.continue();
+      },
+    );
+    const register = page.locator('#register-submit');
+    const fill = async (siteId: string, comment: string) => {
+      await page.getByLabel(WORDS.en.gender, { exact: true }).selectOption('FEMALE');
+      if (siteId) await page.locator('#siteId').fill(siteId);
+      await page.getByLabel(WORDS.en.comments, { exact: true }).fill(comment);
+    };
+    const toWizard = () =>
+      pollUntil(
+        async () => {
+          expect(await page.locator('#wizard').isVisible()).toBe(true);
+        },
+        { description: "page.locator('#wizard').isVisible() toBe(true)" },
+      );
+
+    await fill('ON-SCH-000001', 'First visit, double-clicked.');
+    await register.dblclick();
+    // While it is on its way: disabled, saying so in the current language, the form aria-busy.
+    expect(await register.isDisabled()).toBe(true);
+    expect(await register.textContent()).toBe('Registering…');
+    expect(await page.locator('#register-form').getAttribute('aria-busy')).toBe('true');
+    await register.click({ force: true });
+    await page.locator('#register-form').press('Enter');
+    await expectAccessible(page, 'form, registering');
+    await screenshot(page, 'en-8-registering');
+    await page.getByRole('button', { name: 'Passer au français' }).click();
+    expect(await register.textContent()).toBe('Enregistrement…');
+    await expectAccessible(page, 'formulaire, enregistrement');
+    await screenshot(page, 'fr-6-enregistrement');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    release();
+    await toWizard();
+    const first = await page.locator('#client-id').textContent();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((await apiAs(page, '/v1/anonymous-clients')).items.map((client: any) => client.clientId)).toEqual([first]);
+
+    // The menu item after a registration: an empty form (nothing of that client), without asking.
+    await page.getByRole('button', { name: WORDS.en.title }).click();
+    expect(await page.locator('#register').isVisible()).toBe(true);
+    const empty: [string, string][] = [
+      ['#gender', ''],
+      ['#siteId', ''],
+      ['#siteName', ''],
+      ['#comments', ''],
+      ['#postalCode', ''],
+      ['#arrivalYear', 'UNKNOWN'],
+      ['#immigrationStatus', 'UNKNOWN'],
+      ['#registrationDate', today],
+    ];
+    for (const [id, value] of empty) expectWithMessage(await page.locator(id).inputValue(), id).toBe(value);
+    expect(await register.isEnabled()).toBe(true);
+    expect(await register.textContent()).toBe('Register');
+    expect(await page.locator('#register-form').getAttribute('aria-busy')).toBeNull();
+    expect(asked).toEqual([]);
+    // Register on that form without a gender is refused, and stores nothing.
+    await register.click();
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#err-gender').textContent()).not.toBe('');
+      },
+      { description: "page.locator('#err-gender').textContent() not.toBe('')" },
+    );
+    // A new draft has a new key; Register Another Client keeps site and date, with a new key too.
+    await fill('ON-SCH-000002', 'Second visit.');
+    await register.click();
+    await toWizard();
+    await page.getByRole('button', { name: WORDS.en.another }).click();
+    expect(await page.locator('#siteId').inputValue()).toBe('ON-SCH-000002');
+    await fill('', 'Third visit.');
+    await register.click();
+    await toWizard();
+    expect(keys).toHaveLength(4);
+    expect(keys[1]).toBe(keys[2]);
+    expect(new Set([keys[0], keys[2], keys[3]]).size).toBe(3);
+    expect((await apiAs(page, '/v1/anonymous-clients')).items).toHaveLength(3);
+
+    // A half-typed form is cleared by the menu item only if the worker says so.
+    await page.getByRole('button', { name: WORDS.en.title }).click();
+    await page.locator('#postalCode').fill('M5V');
+    await page.getByRole('button', { name: WORDS.en.navFind }).click();
+    await page.getByRole('button', { name: WORDS.en.title }).click();
+    expect(asked).toEqual(['Start a new registration? What is typed on this form will be cleared.']);
+    expect(await page.locator('#postalCode').inputValue()).toBe('M5V');
+    await page.context().close();
+  }, 90_000);
+
+  it('sends a retry after a lost answer with the same key: one client, in French', async () => {
+    const page = await newPage();
+    await signIn(page, 'fr', 'agency-retry');
+    const posts: { key: string; body: string }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/anonymous-clients')
+        posts.push({ key: request.headers()['idempotency-key'] ?? '', body: request.postData() ?? '' });
+    });
+    // The first registration reaches the server and is stored, but its answer never reaches the page.
+    let lost = 0;
+    await page.route(
+      (url) => url.pathname === '/v1/anonymous-clients',
+      async (route) => {
+        if (route.request().method() !== 'POST' || lost > 0) return route.continue();
+        lost += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+    );
+    const register = page.getByRole('button', { name: WORDS.fr.register, exact: true });
+    await page.getByLabel(WORDS.fr.gender, { exact: true }).selectOption('MALE');
+    await page.locator('#siteId').fill('ON-SCH-000001');
+    await page.getByLabel(WORDS.fr.comments, { exact: true }).fill('Réponse perdue.');
+    await register.click();
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#register-notice').textContent()).toContain('le client ne sera pas inscrit deux fois');
+      },
+      { description: "page.locator('#register-notice').textContent() toContain('le client ne sera pas inscrit deux fois')" },
+    );
+    expect(await register.isEnabled()).toBe(true);
+    expect(await page.locator('#register-form').getAttribute('aria-busy')).toBeNull();
+    await expectAccessible(page, 'formulaire, réponse perdue');
+    await screenshot(page, 'fr-7-reponse-perdue');
+    // The message follows the language.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('#register-notice').textContent()).toContain('the client will not be registered twice');
+    await page.getByRole('button', { name: 'Passer au français' }).click();
+    const stored = (await apiAs(page, '/v1/anonymous-clients')).items;
+    expect(stored).toHaveLength(1);
+
+    // Changed values under the same key: the server refuses them, and the page says why.
+    await page.getByLabel(WORDS.fr.comments, { exact: true }).fill('Réponse perdue, valeurs changées.');
+    await register.click();
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#register-notice').textContent()).toContain('a peut-être déjà inscrit le client');
+      },
+      { description: "page.locator('#register-notice').textContent() toContain('a peut-être déjà inscrit le client')" },
+    );
+
+    // The retry of the same draft: the server replays the first answer, nothing new is stored.
+    await page.getByLabel(WORDS.fr.comments, { exact: true }).fill('Réponse perdue.');
+    const answer = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/anonymous-clients'),
+    );
+    await register.click();
+    expect((await answer).headers()['idempotent-replayed']).toBe('true');
+    await pollUntil(
+      async () => {
+        expect(await page.locator('#wizard').isVisible()).toBe(true);
+      },
+      { description: "page.locator('#wizard').isVisible() toBe(true)" },
+    );
+    expect(await page.locator('#client-id').textContent()).toBe(stored[0].clientId);
+    expect(posts).toHaveLength(3);
+    expect(new Set(posts.map((post) => post.key)).size).toBe(1);
+    expect(posts[2]!.body).toBe(posts[0]!.body);
+    expect((await apiAs(page, '/v1/anonymous-clients')).items).toHaveLength(1);
+    await page.context().close();
+  }, 60_000);
+
+  it('refuses at sign-in an agency id the API refuses, in English and French', async () => {
+    const page = await newPage();
+    const tokens: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/local/token') tokens.push(request.url());
+    });
+    for (const id of ['-agency', '_agency']) {
+      await page.locator('#signin-agencyId').fill(id);
+      await page.getByRole('button', { name: WORDS.en.signIn, exact: true }).click();
+      expect(await page.locator('#err-signin-agencyId').textContent()).toBe(
+        'Enter an agency id of 1 to 64 letters, digits, hyphens (-) or underscores (_) that begins with a letter or a digit.',
+      );
+      expect(await page.locator('#signin-agencyId').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#signin-error').textContent()).toBe('Please correct the marked fields.');
+    }
+    await expectAccessible(page, 'sign-in with a refused agency id');
+    await page.getByRole('button', { name: 'Passer au français' }).click();
+    expect(await page.locator('#err-signin-agencyId').textContent()).toBe(
+      "Saisissez un identifiant d'organisme de 1 à 64 lettres, chiffres, traits d'union (-) ou traits de soulignement (_) qui commence par une lettre ou un chiffre.",
+    );
+    expect(await page.locator('#signin-error').textContent()).toBe('Veuillez corriger les champs indiqués.');
+    await screenshot(page, 'fr-8-connexion-refusee');
+    expect(tokens).toEqual([]);
+    // Editing the id takes the error away; a good one signs in.
+    await page.locator('#signin-agencyId').fill('agency-signin');
+    expect(await page.locator('#err-signin-agencyId').textContent()).toBe('');
+    expect(await page.locator('#signin-agencyId').getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('button', { name: WORDS.fr.signIn, exact: true }).click();
+    await pollUntil(
+      async () => {
+        expect(await page.getByRole('heading', { level: 1, name: WORDS.fr.title }).isVisible()).toBe(true);
+      },
+      { description: 'the French form after signing in' },
+    );
+    expect(tokens).toHaveLength(1);
+    await page.context().close();
+  }, 60_000);
+
   it('lists sites as the name is typed, from the compact index fetched once', async () => {
     const page = await newPage();
     const asked: string[] = [];

@@ -1,16 +1,15 @@
 /** The embedded mode's web host: static files from web/dist, the index.html fallback, /config.json, POST /local/token. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalTokenVerifier } from '../../local/tokens';
-import { createWebHost } from '../../local/web-host';
 import { expectWithMessage } from '../support/expect-with-message';
+import { serveWebHost } from '../support/web-host-server';
 
 let work: string;
-let server: Server;
+let closeServer: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
@@ -20,21 +19,11 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><div id="app"></div>');
   writeFileSync(join(root, 'assets', 'app-1.js'), 'export {};');
   writeFileSync(join(work, 'secret.txt'), 'outside the web root');
-  const fallback = createWebHost({ dataDir: join(work, 'data'), webRoot: root });
-  server = createServer((req, res) => {
-    void fallback(req, res, new URL(req.url ?? '/', 'http://127.0.0.1')).then((handled) => {
-      if (!handled) {
-        res.writeHead(404);
-        res.end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close: closeServer } = await serveWebHost({ dataDir: join(work, 'data'), webRoot: root }));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -147,3 +147,27 @@ export function agencyToday(): string {
     new Date(),
   );
 }
+
+/**
+ * While `work` runs: `button` is disabled and says `progress` (kept in the current language), and
+ * `region` is aria-busy; afterwards both are as before, and focus comes back to the button if it had
+ * been lost (a disabled button cannot hold it). A click while it runs does nothing.
+ */
+export async function whileBusy<T>(button: HTMLButtonElement, progress: TextKey, region: HTMLElement, work: () => Promise<T>): Promise<T> {
+  const idle = button.dataset.i18n as TextKey;
+  const setKey = (key: TextKey) => {
+    button.dataset.i18n = key;
+    button.textContent = MESSAGES[language][key];
+  };
+  button.disabled = true;
+  setKey(progress);
+  region.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    setKey(idle);
+    region.removeAttribute('aria-busy');
+    if (!button.closest('[hidden]') && (document.activeElement === null || document.activeElement === document.body)) button.focus();
+  }
+}

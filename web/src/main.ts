@@ -3,7 +3,7 @@
  * New Client/Activity", the Find dialog, the registration wizard, "Begin Session with Client" and "Find
  * a Client in my Agency". It uses only the public API (and, in the embedded mode, POST /local/token).
  */
-import { api, ApiError, currentToken, setApiBase, tokenClaims, whenUnauthorized } from './api';
+import { api, ApiError, currentToken, readAnswer, send, setApiBase, tokenClaims, whenUnauthorized } from './api';
 import { ConfigError, loadConfig } from './config';
 import {
   agencyToday,
@@ -20,7 +20,9 @@ import {
   showFieldErrors,
   t,
   translated,
+  whileBusy,
 } from './dom';
+import { newDraftKey, sendWithRetries } from './exactly-once';
 import { createFindClientsScreen } from './find-clients';
 import type { TextKey } from './i18n';
 import { header, screen, show } from './layout';
@@ -57,7 +59,7 @@ onLanguage(() => {
 const nav = h(
   'nav',
   { 'aria-label': 'Main', hidden: true },
-  t('button', 'navRegister', { type: 'button', id: 'nav-register', onclick: () => show(registerScreen) }),
+  t('button', 'navRegister', { type: 'button', id: 'nav-register', onclick: () => openFreshForm() }),
   t('button', 'navFind', { type: 'button', id: 'nav-find', onclick: () => show(findClientsScreen) }),
   t('button', 'signOut', { type: 'button', id: 'sign-out', onclick: () => signIn?.signOut() }),
 );
@@ -80,9 +82,22 @@ const updateCounter = () => (counter.textContent = m().characters(commentsInput.
 commentsInput.addEventListener('input', updateCounter);
 onLanguage(updateCounter);
 const registerError = h('p', { class: 'form-error', role: 'alert', id: 'register-error' });
+// What the front end itself says about a sending whose outcome is unknown, kept in the current language.
+const registerNotice = h('p', { class: 'form-notice', role: 'alert', id: 'register-notice' });
+const setRegisterNotice = translated(registerNotice);
 const findButton = t('button', 'find', { type: 'button', id: 'find-site' });
 onLanguage(() => findButton.setAttribute('aria-label', m().findSiteLabel));
 bindSiteField(siteIdInput, findButton, (name) => (siteNameInput.value = name));
+
+const registerButton = t('button', 'register', { type: 'submit', id: 'register-submit' });
+const clearButton = t('button', 'clear', { type: 'button', id: 'clear' });
+
+/**
+ * The draft on the form: its Idempotency-Key, minted when the form is opened fresh or reset (never per
+ * click), and whether the API has stored it. Every sending of one draft carries its key, so a second
+ * click or a retry gets the first answer back instead of a second client (docs/web-front-end.md).
+ */
+let draft = { key: newDraftKey(), stored: false };
 
 const registerForm = h(
   'form',
@@ -99,18 +114,16 @@ const registerForm = h(
   field('siteName', 'siteName', siteNameInput),
   field('comments', 'comments', commentsInput, { hint: counter }),
   registerError,
-  h(
-    'div',
-    { class: 'buttons' },
-    t('button', 'register', { type: 'submit', id: 'register-submit' }),
-    t('button', 'clear', { type: 'button', id: 'clear' }),
-  ),
+  registerNotice,
+  h('div', { class: 'buttons' }, registerButton, clearButton),
 );
 const registerScreen = screen('register', 'registerTitle', registerForm);
 clearErrorsOnInput(registerForm);
 
 function resetRegisterForm(keep: { siteId: string; siteName: string; date: string } | undefined) {
   if (!reference) return;
+  draft = { key: newDraftKey(), stored: false };
+  setRegisterNotice(undefined);
   genderSelect.replaceChildren(t('option', 'chooseOne', { value: '' }));
   for (const item of reference.genders) genderSelect.append(bilingual('option', item.label, { value: item.code }));
   options(statusSelect, reference.immigrationStatuses, 'UNKNOWN');
@@ -139,13 +152,27 @@ function somethingTyped(): boolean {
   );
 }
 
-registerForm.querySelector('#clear')!.addEventListener('click', () => {
+clearButton.addEventListener('click', () => {
   if (somethingTyped() && !window.confirm(m().confirmClear)) return;
   resetRegisterForm(undefined);
 });
 
+/**
+ * The menu item: always a fresh, empty form with a new draft (nothing of the previous client, site and
+ * date included). An unsent form with something typed is cleared only if the worker says so; otherwise
+ * it is shown as it is, with its draft and key.
+ */
+function openFreshForm() {
+  const unsent = !draft.stored && (registerButton.disabled || somethingTyped());
+  if (!unsent || (!registerButton.disabled && window.confirm(m().confirmNewForm))) resetRegisterForm(undefined);
+  show(registerScreen);
+}
+
 registerForm.addEventListener('submit', (event) => {
   event.preventDefault();
+  // A second click (or Enter) while the draft is on its way does nothing: the button is disabled.
+  if (registerButton.disabled || draft.stored) return;
+  const sending = draft;
   const body: Record<string, unknown> = {
     gender: genderSelect.value,
     arrivalYear: arrivalYearSelect.value === 'UNKNOWN' ? 'UNKNOWN' : Number(arrivalYearSelect.value),
@@ -155,16 +182,31 @@ registerForm.addEventListener('submit', (event) => {
   };
   if (postalInput.value.trim()) body.postalCode = postalInput.value.trim();
   if (commentsInput.value.trim()) body.comments = commentsInput.value;
-  void (async () => {
+  setRegisterNotice(undefined);
+  void whileBusy(registerButton, 'registering', registerForm, async () => {
     try {
-      registered = await api<Client>('POST', '/v1/anonymous-clients', body);
+      const response = await sendWithRetries(() =>
+        send('POST', '/v1/anonymous-clients', { body, headers: { 'idempotency-key': sending.key } }),
+      );
+      registered = await readAnswer<Client>(response);
+      sending.stored = true;
       clearFieldErrors(registerForm, registerError);
       openWizard(registered);
     } catch (error) {
-      if (error instanceof ApiError && error.errors.length > 0) showFieldErrors(registerForm, error.errors, registerError, m().fixErrors);
-      else registerError.textContent = errorMessage(error);
+      // The form was reset meanwhile: this draft's failure belongs to no form on screen.
+      if (draft !== sending) return;
+      clearFieldErrors(registerForm, registerError);
+      if (!(error instanceof ApiError)) setRegisterNotice((messages) => messages.registerUncertain);
+      else if (error.errors.length > 0) showFieldErrors(registerForm, error.errors, registerError, m().fixErrors);
+      // The same key with another body: an earlier sending of this draft may have been stored.
+      else if (error.status === 422) setRegisterNotice((messages) => messages.registerKeyReused);
+      else {
+        registerError.textContent = errorMessage(error);
+        // A server failure may come after the client was stored: the retry carries the same key.
+        if (error.status >= 500) setRegisterNotice((messages) => messages.registerUncertain);
+      }
     }
-  })();
+  });
 });
 
 // ---------------------------------------------------------------- wizard
@@ -233,12 +275,13 @@ function openWizard(client: Client) {
   show(wizardScreen);
 }
 
-wizardScreen.querySelector('#print-receipt')!.addEventListener('click', () => {
-  if (!registered) return;
+const printButton = wizardScreen.querySelector<HTMLButtonElement>('#print-receipt')!;
+printButton.addEventListener('click', () => {
+  if (!registered || printButton.disabled) return;
   const format = wizardScreen.querySelector<HTMLInputElement>('input[name="format"]:checked')!.value;
   const language = wizardScreen.querySelector<HTMLInputElement>('input[name="language"]:checked')!.value;
   wizardError.textContent = '';
-  void (async () => {
+  void whileBusy(printButton, 'printingReceipt', wizardScreen, async () => {
     try {
       // "Print": a PDF opens in the browser's own viewer (inline), from which staff print; a CSV has no
       // print view, so it is saved (attachment).
@@ -256,10 +299,11 @@ wizardScreen.querySelector('#print-receipt')!.addEventListener('click', () => {
     } catch (error) {
       wizardError.textContent = errorMessage(error);
     }
-  })();
+  });
 });
 
 wizardScreen.querySelector('#register-another')!.addEventListener('click', () => {
+  // A new draft (and key) that keeps the site and date of the client just registered.
   resetRegisterForm({ siteId: siteIdInput.value, siteName: siteNameInput.value, date: dateInput.value });
   show(registerScreen);
 });
@@ -273,7 +317,8 @@ const notesInput = h('textarea', { name: 'notes', rows: 4, maxlength: 4000 });
 const sessionSite = h('input', { readonly: true, name: 'sessionSite' });
 const sessionStatus = h('p', { id: 'session-status', role: 'status' });
 const sessionError = h('p', { class: 'form-error', role: 'alert', id: 'session-error' });
-let draft: SessionDraft | undefined;
+let sessionDraft: SessionDraft | undefined;
+const saveSessionButton = t('button', 'saveSession', { type: 'submit', id: 'save-session' });
 const sessionForm = h(
   'form',
   { id: 'session-form', novalidate: true },
@@ -285,28 +330,24 @@ const sessionForm = h(
   field('notes', 'notes', notesInput),
   sessionError,
   sessionStatus,
-  h(
-    'div',
-    { class: 'buttons' },
-    t('button', 'saveSession', { type: 'submit', id: 'save-session' }),
-    t('button', 'backToWizard', { type: 'button', id: 'back-to-wizard' }),
-  ),
+  h('div', { class: 'buttons' }, saveSessionButton, t('button', 'backToWizard', { type: 'button', id: 'back-to-wizard' })),
 );
 const sessionScreen = screen('session', 'sessionTitle', sessionForm);
 clearErrorsOnInput(sessionForm);
 sessionForm.querySelector('#back-to-wizard')!.addEventListener('click', () => show(wizardScreen));
 
-wizardScreen.querySelector('#begin-session')!.addEventListener('click', () => {
-  if (!registered || !reference) return;
+const beginButton = wizardScreen.querySelector<HTMLButtonElement>('#begin-session')!;
+beginButton.addEventListener('click', () => {
+  if (!registered || !reference || beginButton.disabled) return;
   wizardError.textContent = '';
-  void (async () => {
+  void whileBusy(beginButton, 'openingSession', wizardScreen, async () => {
     try {
-      draft = await api<SessionDraft>('GET', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/session-draft`);
+      sessionDraft = await api<SessionDraft>('GET', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/session-draft`);
       options(sessionTypeSelect, reference!.sessionTypes);
-      options(deliverySelect, reference!.deliveryMethods, draft.deliveryMethod);
-      serviceDateInput.value = draft.serviceDate;
-      serviceDateInput.max = draft.serviceDate;
-      sessionSite.value = draft.site.name;
+      options(deliverySelect, reference!.deliveryMethods, sessionDraft.deliveryMethod);
+      serviceDateInput.value = sessionDraft.serviceDate;
+      serviceDateInput.max = sessionDraft.serviceDate;
+      sessionSite.value = sessionDraft.site.name;
       durationInput.value = '';
       notesInput.value = '';
       sessionStatus.textContent = '';
@@ -315,31 +356,33 @@ wizardScreen.querySelector('#begin-session')!.addEventListener('click', () => {
     } catch (error) {
       wizardError.textContent = errorMessage(error);
     }
-  })();
+  });
 });
 
 sessionForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (!draft) return;
+  // One session per client: the server answers a second with 409; a double click sends only one.
+  if (!sessionDraft || saveSessionButton.disabled) return;
+  const forDraft = sessionDraft;
   const body: Record<string, unknown> = {
     sessionType: sessionTypeSelect.value,
     serviceDate: serviceDateInput.value,
-    siteId: draft.site.siteId,
+    siteId: forDraft.site.siteId,
     deliveryMethod: deliverySelect.value,
   };
   if (durationInput.value) body.durationMinutes = Number(durationInput.value);
   if (notesInput.value.trim()) body.notes = notesInput.value;
   sessionStatus.textContent = '';
-  void (async () => {
+  void whileBusy(saveSessionButton, 'savingSession', sessionForm, async () => {
     try {
-      await api('POST', `/v1/anonymous-clients/${encodeURIComponent(draft!.clientId)}/sessions`, body);
+      await api('POST', `/v1/anonymous-clients/${encodeURIComponent(forDraft.clientId)}/sessions`, body);
       clearFieldErrors(sessionForm, sessionError);
       sessionStatus.textContent = m().sessionSaved;
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) showFieldErrors(sessionForm, error.errors, sessionError, m().fixErrors);
       else sessionError.textContent = errorMessage(error);
     }
-  })();
+  });
 });
 
 // ---------------------------------------------------------------- Find a Client in my Agency

@@ -5,9 +5,10 @@
  * verifier and state stay in sessionStorage only between leaving for the hosted UI and coming back.
  * Tokens and codes are never logged or shown.
  */
-import { api, setToken } from './api';
+import { isAgencyId } from './agency-id';
+import { api, ApiError, setToken } from './api';
 import type { AppConfig } from './config';
-import { errorMessage, field, h, t, translated } from './dom';
+import { errorMessage, field, h, t, translated, whileBusy } from './dom';
 import type { Messages } from './i18n';
 import { screen, show } from './layout';
 import {
@@ -59,22 +60,43 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
       t('option', 'roleAdmin', { value: 'agency-admin' }),
       t('option', 'roleOperator', { value: 'operator' }),
     );
+    const agencyId = h('input', { name: 'agencyId', value: 'agency-1', autocomplete: 'organization' });
+    const submit = t('button', 'signIn', { type: 'submit', id: 'sign-in' });
     const form = h(
       'form',
       { id: 'signin-form', novalidate: true },
-      field('signin-agencyId', 'agencyId', h('input', { name: 'agencyId', value: 'agency-1', autocomplete: 'organization' }), {
-        required: true,
-      }),
+      field('signin-agencyId', 'agencyId', agencyId, { required: true }),
       field('signin-agencyName', 'agencyName', h('input', { name: 'agencyName', value: 'Newcomer Centre of Peel' })),
       field('signin-userId', 'userId', h('input', { name: 'userId', value: 'front-desk-1', autocomplete: 'username' })),
       field('signin-role', 'role', role),
       alert,
-      h('div', { class: 'buttons' }, t('button', 'signIn', { type: 'submit', id: 'sign-in' })),
+      h('div', { class: 'buttons' }, submit),
     );
+    // The agency id's error beside the field, in the current language; it goes once the id is edited.
+    const setAgencyIdError = translated(form.querySelector<HTMLElement>('#err-signin-agencyId')!);
+    const markAgencyId = (invalid: boolean) => {
+      if (invalid) agencyId.setAttribute('aria-invalid', 'true');
+      else agencyId.removeAttribute('aria-invalid');
+      setAgencyIdError(invalid ? (messages) => messages.agencyIdInvalid : undefined);
+    };
+    agencyId.addEventListener('input', () => {
+      if (agencyId.getAttribute('aria-invalid') !== 'true') return;
+      markAgencyId(false);
+      setError(undefined);
+    });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (submit.disabled) return;
       const data = new FormData(form);
-      void (async () => {
+      // The API's own rule: a token for an id it refuses would get 403 on every call.
+      if (!isAgencyId(String(data.get('agencyId')))) {
+        markAgencyId(true);
+        setError((messages) => messages.fixErrors);
+        agencyId.focus();
+        return;
+      }
+      markAgencyId(false);
+      void whileBusy(submit, 'signingIn', form, async () => {
         try {
           const answer = await api<{ token: string }>('POST', '/local/token', {
             agencyId: String(data.get('agencyId')).trim(),
@@ -86,9 +108,13 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
           setError(undefined);
           await hooks.enter();
         } catch (error) {
-          setError(() => errorMessage(error));
+          // The local token endpoint names the field it refuses (errors[].pointer).
+          if (error instanceof ApiError && error.errors.some((e) => e.pointer === '/agencyId')) {
+            markAgencyId(true);
+            setError((messages) => messages.fixErrors);
+          } else setError(() => errorMessage(error));
         }
-      })();
+      });
     });
     return screen('signin', 'signInTitle', t('p', 'signInNote'), form);
   }
