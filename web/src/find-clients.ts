@@ -3,18 +3,19 @@
  * (typed, or picked through the Find dialog), registered from/to; pages of 25, with "More results"
  * following nextCursor under the same filters; and a profile view of one result.
  */
-import { api, ApiError, query } from './api';
+import { answered, apiClient, ApiError, presentOnly, type Schemas } from './api';
 import { clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, lang, m, onLanguage, showFieldErrors, t, translated } from './dom';
 import type { TextKey } from './i18n';
 import { screen } from './layout';
 import { bindSiteField } from './site-finder';
-import type { Client, Coded, ReferenceData } from './types';
+
+type Client = Schemas['AnonymousClient'];
 
 const PAGE_SIZE = 25;
 /** Field ids are `client-<parameter>`, so an error's pointer (/siteId) finds its field. */
 const PREFIX = 'client-';
 
-export function createFindClientsScreen(reference: () => ReferenceData | undefined): HTMLElement {
+export function createFindClientsScreen(reference: () => Schemas['ReferenceData'] | undefined): HTMLElement {
   const clientQuery = h('input', { type: 'search', name: 'q' });
   const siteInput = h('input', { name: 'siteId', autocomplete: 'off' });
   const siteName = h('p', { id: `${PREFIX}site-name`, class: 'hint' });
@@ -51,7 +52,8 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
 
   bindSiteField(siteInput, siteButton, (name) => (siteName.textContent = name));
 
-  const label = (items: Coded[] | undefined, code: string) => items?.find((item) => item.code === code)?.label[lang()] ?? code;
+  const label = (items: Schemas['CodedValue'][] | undefined, code: string) =>
+    items?.find((item) => item.code === code)?.label[lang()] ?? code;
 
   function showProfile(client: Client) {
     const data = reference();
@@ -84,7 +86,7 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
     );
 
   // The filters of the search on screen: "More results" continues it even if the boxes were edited since.
-  let filters: Record<string, string | undefined> = {};
+  let filters: { q?: string; siteId?: string; from?: string; to?: string } = {};
   let nextCursor: string | null = null;
   let shown = 0;
   let sequence = 0;
@@ -93,9 +95,8 @@ export function createFindClientsScreen(reference: () => ReferenceData | undefin
     const current = (sequence += 1);
     moreButton.disabled = true;
     try {
-      const found = await api<{ items: Client[]; nextCursor: string | null }>(
-        'GET',
-        `/v1/anonymous-clients${query({ ...filters, limit: String(PAGE_SIZE), cursor })}`,
+      const found = await answered(
+        apiClient().GET('/v1/anonymous-clients', { params: { query: { ...presentOnly(filters), limit: PAGE_SIZE, cursor } } }),
       );
       if (current !== sequence) return;
       const rows = found.items.map(row);

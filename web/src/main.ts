@@ -3,7 +3,7 @@
  * New Client/Activity", the Find dialog, the registration wizard, "Begin Session with Client" and "Find
  * a Client in my Agency". It uses only the public API (and, in the embedded mode, POST /local/token).
  */
-import { api, ApiError, currentToken, readAnswer, send, setApiBase, tokenClaims, whenUnauthorized } from './api';
+import { answered, apiClient, ApiError, currentToken, type Schemas, setApiBase, tokenClaims, whenUnauthorized } from './api';
 import { ConfigError, loadConfig } from './config';
 import {
   agencyToday,
@@ -29,23 +29,18 @@ import { header, screen, show } from './layout';
 import { createSignIn, type SignIn } from './sign-in';
 import { bindSiteField } from './site-finder';
 import './style.css';
-import type { Client, Coded, ReferenceData } from './types';
 
-interface SessionDraft {
-  clientId: string;
-  site: { siteId: string; name: string };
-  serviceDate: string;
-  deliveryMethod: string;
-}
+type Registration = Schemas['AnonymousClientRegistration'];
+type NewSession = Schemas['NewSession'];
 
 const MAX_COMMENTS = 4000;
-let reference: ReferenceData | undefined;
-let registered: Client | undefined;
+let reference: Schemas['ReferenceData'] | undefined;
+let registered: Schemas['AnonymousClient'] | undefined;
 let signIn: SignIn | undefined;
 
 document.documentElement.lang = lang();
 
-function options(select: HTMLSelectElement, items: Coded[], selected?: string) {
+function options(select: HTMLSelectElement, items: Schemas['CodedValue'][], selected?: string) {
   select.replaceChildren(...items.map((item) => bilingual('option', item.label, { value: item.code, selected: item.code === selected })));
 }
 
@@ -173,10 +168,11 @@ registerForm.addEventListener('submit', (event) => {
   // A second click (or Enter) while the draft is on its way does nothing: the button is disabled.
   if (registerButton.disabled || draft.stored) return;
   const sending = draft;
-  const body: Record<string, unknown> = {
-    gender: genderSelect.value,
+  // The select boxes hold the API's own codes (from /v1/reference-data); the API checks them all.
+  const body: Registration = {
+    gender: genderSelect.value as Registration['gender'],
     arrivalYear: arrivalYearSelect.value === 'UNKNOWN' ? 'UNKNOWN' : Number(arrivalYearSelect.value),
-    immigrationStatus: statusSelect.value,
+    immigrationStatus: statusSelect.value as Registration['immigrationStatus'],
     registrationDate: dateInput.value,
     siteId: siteIdInput.value.trim(),
   };
@@ -185,10 +181,14 @@ registerForm.addEventListener('submit', (event) => {
   setRegisterNotice(undefined);
   void whileBusy(registerButton, 'registering', registerForm, async () => {
     try {
-      const response = await sendWithRetries(() =>
-        send('POST', '/v1/anonymous-clients', { body, headers: { 'idempotency-key': sending.key } }),
+      // The retries (same request, same key) happen below openapi-fetch, which reads the last answer.
+      registered = await answered(
+        apiClient().POST('/v1/anonymous-clients', {
+          body,
+          headers: { 'idempotency-key': sending.key },
+          fetch: (request) => sendWithRetries(() => fetch(request.clone())),
+        }),
       );
-      registered = await readAnswer<Client>(response);
       sending.stored = true;
       clearFieldErrors(registerForm, registerError);
       openWizard(registered);
@@ -260,7 +260,7 @@ for (const [value, text] of [
   label.textContent = text;
 }
 
-function openWizard(client: Client) {
+function openWizard(client: Schemas['AnonymousClient']) {
   receiptStatus.replaceChildren();
   wizardError.textContent = '';
   wizardScreen.querySelector<HTMLInputElement>(`#language-${lang()}`)!.checked = true;
@@ -285,11 +285,16 @@ printButton.addEventListener('click', () => {
     try {
       // "Print": a PDF opens in the browser's own viewer (inline), from which staff print; a CSV has no
       // print view, so it is saved (attachment).
-      const receipt = await api<{ url: string }>('POST', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/receipts`, {
-        format,
-        language,
-        disposition: format === 'pdf' ? 'inline' : 'attachment',
-      });
+      const receipt = await answered(
+        apiClient().POST('/v1/anonymous-clients/{clientId}/receipts', {
+          params: { path: { clientId: registered!.clientId } },
+          body: {
+            format: format as Schemas['ReceiptRequest']['format'],
+            language: language as Schemas['ReceiptRequest']['language'],
+            disposition: format === 'pdf' ? 'inline' : 'attachment',
+          },
+        }),
+      );
       receiptStatus.replaceChildren(
         t('span', 'receiptReady'),
         ' ',
@@ -317,7 +322,7 @@ const notesInput = h('textarea', { name: 'notes', rows: 4, maxlength: 4000 });
 const sessionSite = h('input', { readonly: true, name: 'sessionSite' });
 const sessionStatus = h('p', { id: 'session-status', role: 'status' });
 const sessionError = h('p', { class: 'form-error', role: 'alert', id: 'session-error' });
-let sessionDraft: SessionDraft | undefined;
+let sessionDraft: Schemas['SessionDraft'] | undefined;
 const saveSessionButton = t('button', 'saveSession', { type: 'submit', id: 'save-session' });
 const sessionForm = h(
   'form',
@@ -342,7 +347,9 @@ beginButton.addEventListener('click', () => {
   wizardError.textContent = '';
   void whileBusy(beginButton, 'openingSession', wizardScreen, async () => {
     try {
-      sessionDraft = await api<SessionDraft>('GET', `/v1/anonymous-clients/${encodeURIComponent(registered!.clientId)}/session-draft`);
+      sessionDraft = await answered(
+        apiClient().GET('/v1/anonymous-clients/{clientId}/session-draft', { params: { path: { clientId: registered!.clientId } } }),
+      );
       options(sessionTypeSelect, reference!.sessionTypes);
       options(deliverySelect, reference!.deliveryMethods, sessionDraft.deliveryMethod);
       serviceDateInput.value = sessionDraft.serviceDate;
@@ -364,18 +371,20 @@ sessionForm.addEventListener('submit', (event) => {
   // One session per client: the server answers a second with 409; a double click sends only one.
   if (!sessionDraft || saveSessionButton.disabled) return;
   const forDraft = sessionDraft;
-  const body: Record<string, unknown> = {
-    sessionType: sessionTypeSelect.value,
+  const body: NewSession = {
+    sessionType: sessionTypeSelect.value as NewSession['sessionType'],
     serviceDate: serviceDateInput.value,
     siteId: forDraft.site.siteId,
-    deliveryMethod: deliverySelect.value,
+    deliveryMethod: deliverySelect.value as NewSession['deliveryMethod'],
   };
   if (durationInput.value) body.durationMinutes = Number(durationInput.value);
   if (notesInput.value.trim()) body.notes = notesInput.value;
   sessionStatus.textContent = '';
   void whileBusy(saveSessionButton, 'savingSession', sessionForm, async () => {
     try {
-      await api('POST', `/v1/anonymous-clients/${encodeURIComponent(forDraft.clientId)}/sessions`, body);
+      await answered(
+        apiClient().POST('/v1/anonymous-clients/{clientId}/sessions', { params: { path: { clientId: forDraft.clientId } }, body }),
+      );
       clearFieldErrors(sessionForm, sessionError);
       sessionStatus.textContent = m().sessionSaved;
     } catch (error) {
@@ -390,7 +399,7 @@ const findClientsScreen = createFindClientsScreen(() => reference);
 
 // ---------------------------------------------------------------- start
 async function enter() {
-  reference = await api<ReferenceData>('GET', '/v1/reference-data');
+  reference = await answered(apiClient().GET('/v1/reference-data'));
   const claims = tokenClaims();
   agencyInput.value = String(claims['custom:agency_name'] ?? claims['custom:agency_id'] ?? '');
   resetRegisterForm(undefined);

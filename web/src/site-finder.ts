@@ -4,34 +4,29 @@
  * with its ETag once its max-age has passed), and the browse tree. Filter and Enter filter at once.
  * Used by the registration form and by Find a Client's site filter.
  */
-import { api, query, readAnswer, send } from './api';
+import { answered, apiClient, readAnswer, type Schemas, send } from './api';
 import { bilingual, errorMessage, field, h, lang, m, onLanguage, t, translated } from './dom';
 import { app } from './layout';
 import { revalidatingCache } from './revalidating-cache';
-import { type CompactSiteIndex, SiteMatcher } from './site-matcher';
-import type { Label, SiteChoice } from './types';
+import { SiteMatcher } from './site-matcher';
 
 /** As many as the server's search answers by default: enough to pick from, small enough to read. */
 const SHOWN = 25;
 /** Light: filtering 5,000 names takes a few milliseconds, so only bursts of keys are merged. */
 const TYPING_PAUSE_MS = 80;
 
-interface ListedSite {
+/** A site as the Find dialog offers it: from the compact index (with its group) or a listing (with its city). */
+interface SiteChoice {
   siteId: string;
   name: string;
-  city?: string;
+  detail?: string;
 }
-interface TreeNode {
-  key: string;
-  label: Label;
-  count: number;
-  children?: TreeNode[];
-}
+type TreeNode = Schemas['SiteTree']['nodes'][number];
 
 const siteIndex = revalidatingCache(
   // The first request may come from the browser's HTTP cache; a revalidation must reach the server.
   (etag) => send('GET', '/v1/sites/index', etag ? { headers: { 'if-none-match': etag }, cache: 'no-store' } : {}),
-  async (response) => new SiteMatcher(await readAnswer<CompactSiteIndex>(response)),
+  async (response) => new SiteMatcher(await readAnswer<Schemas['CompactSiteIndex']>(response)),
 );
 
 const siteQuery = h('input', { type: 'search', name: 'q', autocomplete: 'off', 'aria-controls': 'site-results' });
@@ -86,7 +81,7 @@ async function matchingSites(text: string): Promise<{ items: SiteChoice[]; total
     return { total: found.total, items: found.items.map((site) => ({ siteId: site.siteId, name: site.name, detail: site.group })) };
   }
   // Without the index (it could not be loaded), the server's own search answers the same question.
-  const list = await api<{ items: ListedSite[]; total: number }>('GET', `/v1/sites${query({ q: text.trim(), limit: String(SHOWN) })}`);
+  const list = await answered(apiClient().GET('/v1/sites', { params: { query: { q: text.trim() || undefined, limit: SHOWN } } }));
   return { total: list.total, items: list.items.map((site) => ({ siteId: site.siteId, name: site.name, detail: site.city })) };
 }
 
@@ -161,7 +156,11 @@ function treeItem(node: TreeNode): HTMLElement {
       return;
     }
     const [category, ...group] = node.key.split(':');
-    void api<{ items: ListedSite[] }>('GET', `/v1/sites${query({ category, group: group.join(':'), limit: '100' })}`)
+    void answered(
+      apiClient().GET('/v1/sites', {
+        params: { query: { category: category || undefined, group: group.join(':') || undefined, limit: 100 } },
+      }),
+    )
       .then((list) =>
         children.replaceChildren(
           ...list.items.map((site) => h('li', {}, siteChoice({ siteId: site.siteId, name: site.name, detail: site.city }))),
@@ -219,7 +218,7 @@ export function bindSiteField(idInput: HTMLInputElement, findButton: HTMLElement
   idInput.addEventListener('change', () => {
     const siteId = idInput.value.trim();
     if (!siteId) return;
-    api<{ name: string; active: boolean }>('GET', `/v1/sites/${encodeURIComponent(siteId)}`).then(
+    answered(apiClient().GET('/v1/sites/{siteId}', { params: { path: { siteId } } })).then(
       (site) => {
         if (idInput.value.trim() === siteId && site.active) showName(site.name);
       },
@@ -237,7 +236,7 @@ export function openSiteFinder(onSelect: (site: SiteChoice) => void, opener: HTM
   // Start loading the index now, so that it is there by the time the first letters are typed.
   void siteIndex.get().catch(() => undefined);
   if (siteTree.childElementCount > 0) return;
-  void api<{ nodes: TreeNode[] }>('GET', '/v1/sites/tree')
+  void answered(apiClient().GET('/v1/sites/tree'))
     .then((tree) => siteTree.replaceChildren(...tree.nodes.map((node) => treeItem(node))))
     .catch((error: unknown) => (findError.textContent = errorMessage(error)));
 }
