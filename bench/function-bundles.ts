@@ -16,6 +16,7 @@ import { type RouteDefinition, routes as routeTable } from '../functions/api/rou
 import { ENVIRONMENT_GROUPS_ALL, environmentFor } from '../functions/runtime/env';
 import { REPOSITORY_ROOT } from '../lib/api-function';
 import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/bundling';
+import { CLIENT_RETENTION_ENTRY } from '../lib/client-retention';
 import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
 import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
 
@@ -103,7 +104,8 @@ function largestInputs(metafile: Metafile, count: number): string {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
-  // Every function the stacks deploy: one per route, and the comment indexer fed by the table's stream.
+  // Every function the stacks deploy: one per route, the comment indexer fed by the table's stream, and
+  // the retention function (deployed only with clientRetentionYears).
   const functions = [
     ...(routeTable as readonly RouteDefinition[]).map((route) => ({
       name: route.operationId,
@@ -111,6 +113,7 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
       receipts: isReceiptRoute(route),
     })),
     { name: 'indexClientComments (stream)', entry: COMMENT_INDEXER_ENTRY, receipts: false },
+    { name: 'expireAnonymousClients (schedule)', entry: CLIENT_RETENTION_ENTRY, receipts: false },
   ];
   const workDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bundles-'));
   try {
