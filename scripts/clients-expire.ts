@@ -11,7 +11,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AGENCY_TIME_ZONE, isIsoCalendarDate, isValidTimeZone } from '../functions/domain/calendar';
 import {
@@ -21,12 +20,7 @@ import {
   type RetentionPorts,
 } from '../functions/domain/client-retention';
 import { retentionPortsFor } from '../functions/runtime/retention-dependencies';
-import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
-import { acquireDataDirLock, runningStack } from '../local/data-dir-lock';
-import { startDynamoDbLocal } from '../local/dynamodb-local';
-import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../local/embedded-stack';
-import { startS3Emulator } from '../local/s3-emulator';
-import { ensureTable } from '../local/table-setup';
+import { withStores } from './stores';
 
 const USAGE =
   'usage: npm run clients:expire -- [--agency <agency id>] [--dry-run] [--years <n>] [--as-of <YYYY-MM-DD>] [--table <deployed table name> --bucket <deployed receipts bucket> --region <aws region>]';
@@ -69,38 +63,12 @@ function portsOf(db: DynamoDBClient, tableName: string, s3: S3Client, bucket: st
   return retentionPortsFor(documents, tableName, s3, bucket);
 }
 
-async function withPorts<T>(use: (ports: RetentionPorts) => Promise<T>): Promise<T> {
-  if (values.table && values.bucket) {
-    return use(
-      portsOf(new DynamoDBClient({ region: values.region }), values.table, new S3Client({ region: values.region }), values.bucket),
-    );
-  }
-  const dataDir = resolve(process.env.DATA_DIR ?? './.data');
-  const credentials = { ...LOCAL_AWS_CREDENTIALS };
-  const local = (dynamodb: string, s3: string) =>
-    portsOf(
-      new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb, credentials }),
-      LOCAL_TABLE_NAME,
-      new S3Client({ region: LOCAL_REGION, endpoint: s3, credentials, forcePathStyle: true }),
-      LOCAL_BUCKETS.receipts,
-    );
-  const running = await runningStack(dataDir);
-  if (running?.dynamodb && running.s3) {
-    console.error(`working on the running local stack (pid ${running.pid})`);
-    return use(local(running.dynamodb, running.s3));
-  }
-  console.error(`no local server is running on ${dataDir}: starting DynamoDB Local and the S3 emulator`);
-  const lock = await acquireDataDirLock(dataDir);
-  const dynamodb = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
-  const s3 = await startS3Emulator({ directory: join(dataDir, 's3'), buckets: Object.values(LOCAL_BUCKETS) });
-  try {
-    await ensureTable(new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb.endpoint, credentials }), LOCAL_TABLE_NAME);
-    return await use(local(dynamodb.endpoint, s3.endpoint));
-  } finally {
-    await s3.stop();
-    await dynamodb.stop();
-    await lock.release();
-  }
+function withPorts<T>(use: (stores: RetentionPorts) => Promise<T>): Promise<T> {
+  return withStores(
+    { table: values.table, bucket: values.bucket, region: values.region, localBucket: 'receipts', doing: 'working' },
+    portsOf,
+    use,
+  );
 }
 
 const dryRun = values['dry-run'] === true;

@@ -12,17 +12,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
 import { type ImportProgress, type ImportTargets, importSiteCatalog } from '../functions/domain/import-site-catalog';
-import { LOCAL_AWS_CREDENTIALS } from '../local/credentials';
-import { acquireDataDirLock, runningStack } from '../local/data-dir-lock';
-import { startDynamoDbLocal } from '../local/dynamodb-local';
-import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../local/embedded-stack';
-import { startS3Emulator } from '../local/s3-emulator';
-import { ensureTable } from '../local/table-setup';
+import { withStores } from './stores';
 
 const USAGE =
   'usage: npm run sites:import -- <file.csv> [--table <deployed table name> --bucket <deployed site-index bucket name> --region <aws region>]';
@@ -68,38 +63,12 @@ function targetsOf(db: DynamoDBClient, tableName: string, s3: S3Client, bucket: 
   return { writer: new DynamoDbSiteCatalog(documents, tableName), index: new S3SiteIndexStore(s3, bucket) };
 }
 
-async function withTargets<T>(use: (targets: Targets) => Promise<T>): Promise<T> {
-  if (values.table && values.bucket) {
-    return use(
-      targetsOf(new DynamoDBClient({ region: values.region }), values.table, new S3Client({ region: values.region }), values.bucket),
-    );
-  }
-  const dataDir = resolve(process.env.DATA_DIR ?? './.data');
-  const credentials = { ...LOCAL_AWS_CREDENTIALS };
-  const local = (dynamodb: string, s3: string) =>
-    targetsOf(
-      new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb, credentials }),
-      LOCAL_TABLE_NAME,
-      new S3Client({ region: LOCAL_REGION, endpoint: s3, credentials, forcePathStyle: true }),
-      LOCAL_BUCKETS.siteIndex,
-    );
-  const running = await runningStack(dataDir);
-  if (running?.dynamodb && running.s3) {
-    console.error(`importing into the running local stack (pid ${running.pid})`);
-    return use(local(running.dynamodb, running.s3));
-  }
-  console.error(`no local server is running on ${dataDir}: starting DynamoDB Local and the S3 emulator for the import`);
-  const lock = await acquireDataDirLock(dataDir);
-  const dynamodb = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
-  const s3 = await startS3Emulator({ directory: join(dataDir, 's3'), buckets: Object.values(LOCAL_BUCKETS) });
-  try {
-    await ensureTable(new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamodb.endpoint, credentials }), LOCAL_TABLE_NAME);
-    return await use(local(dynamodb.endpoint, s3.endpoint));
-  } finally {
-    await s3.stop();
-    await dynamodb.stop();
-    await lock.release();
-  }
+function withTargets<T>(use: (stores: Targets) => Promise<T>): Promise<T> {
+  return withStores(
+    { table: values.table, bucket: values.bucket, region: values.region, localBucket: 'siteIndex', doing: 'importing' },
+    targetsOf,
+    use,
+  );
 }
 
 const csv = await readFile(file).catch((error: NodeJS.ErrnoException) => {
