@@ -14,6 +14,14 @@ import { fileURLToPath } from 'node:url';
 const MAIN = fileURLToPath(new URL('../local/main.ts', import.meta.url));
 const READY = /^newcomer-intake listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
 
+/**
+ * How long a start may take before it fails with the server's own output. A first start launches
+ * Java, creates the table and loads 5,200 sample sites: about 13 s on a quiet two-core machine, and
+ * several times that while the rest of the suite (cdk synths, the shared server) competes for the
+ * cores. Callers size their own time budgets from it so this helpful failure comes first.
+ */
+export const SERVER_START_BUDGET_MS = 90_000;
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -39,7 +47,10 @@ export async function startServerProcess(options: {
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not get ready in time:\n${output}`)), options.timeoutMs ?? 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not get ready in time:\n${output}`)),
+      options.timeoutMs ?? SERVER_START_BUDGET_MS,
+    );
     const onData = (chunk: Buffer) => {
       log.write(chunk);
       output += chunk.toString();

@@ -39,7 +39,7 @@ import { issueLocalToken } from '../../local/tokens';
 import { httpEvent } from '../../support/http-events';
 import { pollUntil } from '../../support/poll';
 import { activeSite } from '../../support/sample-sites';
-import { processesUsing, type ServerProcess, startServerProcess } from '../../support/server-process';
+import { processesUsing, SERVER_START_BUDGET_MS, type ServerProcess, startServerProcess } from '../../support/server-process';
 import { type ApiResponse, call, uniqueAgency } from '../support/api';
 import { expectWithMessage } from '../support/expect-with-message';
 import { agencyItemCounts } from '../support/storage';
@@ -92,7 +92,7 @@ beforeAll(async () => {
   process.env.POWERTOOLS_METRICS_NAMESPACE ??= 'newcomer-intake-test';
   dataDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-faults-'));
   await startServer('server.log');
-});
+}, SERVER_START_BUDGET_MS + 10_000); // a start's own budget fails first, with the server's output
 
 afterAll(async () => {
   if (!dataDir) return;
@@ -345,42 +345,46 @@ describe('S3 that accepts connections and never answers', () => {
 });
 
 describe('kill -9 of the server and its Java with registrations in flight', () => {
-  it('keeps every registration that was answered 201, through a restart on the same data directory', async () => {
-    const agencyId = uniqueAgency('crash');
-    const token = await issueLocalToken(dataDir, { agencyId, agencyName: 'Crash agency' });
-    const answered: string[] = [];
-    let failed = 0;
-    let crashed!: () => void;
-    const crash = new Promise<void>((resolve) => (crashed = resolve));
-    const crashAfter = 40;
-    let next = 0;
-    const worker = async () => {
-      while (next < 100) {
-        next += 1;
-        try {
-          const answer = await call('POST', '/v1/anonymous-clients', { token, body: registration(), baseUrl: server.url });
-          if (answer.status === 201) answered.push(answer.headers.get('location')!);
-          else failed += 1;
-        } catch {
-          failed += 1; // the connection died with the server
+  it(
+    'keeps every registration that was answered 201, through a restart on the same data directory',
+    async () => {
+      const agencyId = uniqueAgency('crash');
+      const token = await issueLocalToken(dataDir, { agencyId, agencyName: 'Crash agency' });
+      const answered: string[] = [];
+      let failed = 0;
+      let crashed!: () => void;
+      const crash = new Promise<void>((resolve) => (crashed = resolve));
+      const crashAfter = 40;
+      let next = 0;
+      const worker = async () => {
+        while (next < 100) {
+          next += 1;
+          try {
+            const answer = await call('POST', '/v1/anonymous-clients', { token, body: registration(), baseUrl: server.url });
+            if (answer.status === 201) answered.push(answer.headers.get('location')!);
+            else failed += 1;
+          } catch {
+            failed += 1; // the connection died with the server
+          }
+          if (answered.length === crashAfter) crashed();
         }
-        if (answered.length === crashAfter) crashed();
-      }
-    };
-    const load = Promise.all(Array.from({ length: 10 }, worker));
-    await crash;
-    // Both at once, as a machine losing power would leave them (but with the OS's buffers written).
-    signal([server.child.pid!, ...processesUsing(dataDir)], 'SIGKILL');
-    await server.exited;
-    await load;
-    expect(failed).toBeGreaterThan(0);
-    expect(answered.length).toBeGreaterThanOrEqual(crashAfter);
+      };
+      const load = Promise.all(Array.from({ length: 10 }, worker));
+      await crash;
+      // Both at once, as a machine losing power would leave them (but with the OS's buffers written).
+      signal([server.child.pid!, ...processesUsing(dataDir)], 'SIGKILL');
+      await server.exited;
+      await load;
+      expect(failed).toBeGreaterThan(0);
+      expect(answered.length).toBeGreaterThanOrEqual(crashAfter);
 
-    await startServer('restarted.log');
-    const missing: string[] = [];
-    for (const location of answered) {
-      if ((await call('GET', location, { token, baseUrl: server.url })).status !== 200) missing.push(location);
-    }
-    expect(missing).toEqual([]);
-  });
+      await startServer('restarted.log');
+      const missing: string[] = [];
+      for (const location of answered) {
+        if ((await call('GET', location, { token, baseUrl: server.url })).status !== 200) missing.push(location);
+      }
+      expect(missing).toEqual([]);
+    },
+    SERVER_START_BUDGET_MS + 60_000,
+  ); // the restart's own budget, and the load before the crash
 });
