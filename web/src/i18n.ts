@@ -1,7 +1,15 @@
-/** The front end's own words in English and French; reference-data labels come from the API. */
+/**
+ * The front end's own words in English and French; reference-data labels come from the API. Each area
+ * of the app keeps its words in messages/<area>.ts, merged here into one catalog.
+ */
+import * as forms from './messages/forms';
+import * as journey from './messages/journey';
+import * as layout from './messages/layout';
+import * as offline from './messages/offline';
+
 export type Language = 'en' | 'fr';
 
-const en = {
+const coreEn = {
   appTitle: 'Newcomer intake',
   switchLanguage: 'Français',
   switchLanguageName: 'Passer au français',
@@ -115,9 +123,11 @@ const en = {
   registered: 'Registered',
 };
 
+const en = { ...coreEn, ...forms.en, ...offline.en, ...journey.en, ...layout.en };
+
 export type Messages = typeof en;
 
-const fr: Messages = {
+const coreFr: typeof coreEn = {
   appTitle: 'Accueil des nouveaux arrivants',
   switchLanguage: 'English',
   switchLanguageName: 'Switch to English',
@@ -231,6 +241,8 @@ const fr: Messages = {
   fixErrors: 'Veuillez corriger les champs indiqués.',
   registered: 'Inscrit',
 };
+
+const fr: Messages = { ...coreFr, ...forms.fr, ...offline.fr, ...journey.fr, ...layout.fr };
 
 export const MESSAGES: Record<Language, Messages> = { en, fr };
 
