@@ -7,12 +7,11 @@
  * (CDK_DEFAULT_ACCOUNT), as on an operator's machine, where the stage must be given.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { REPOSITORY_ROOT } from '../../lib/api-function';
+import { CDK_SYNTH_BUDGET_MS, cdkSynth, type SynthRun } from '../support/cdk-cli';
 import { expectWithMessage } from '../support/expect-with-message';
 
 const GUIDE = readFileSync(join(REPOSITORY_ROOT, 'docs', 'operators-guide.md'), 'utf8');
@@ -56,38 +55,15 @@ function asSynth(verb: string, args: string[]): string[] {
 const scratch = mkdtempSync(join(tmpdir(), 'newcomer-intake-guide-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface SynthRun {
-  status: number;
-  output: string;
+interface GuideSynth extends SynthRun {
   templates: string[];
 }
 
 /** `cdk synth` with the guide's arguments, as on an operator's machine whose CLI knows an account. */
-async function synth(args: string[]): Promise<SynthRun> {
+async function synth(args: string[]): Promise<GuideSynth> {
   const outdir = mkdtempSync(join(scratch, 'out-'));
-  const env = {
-    PATH: process.env.PATH!,
-    HOME: join(scratch, 'home'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    CI: 'true',
-    CDK_DEFAULT_ACCOUNT: '111111111111',
-  };
-  try {
-    const run = await promisify(execFile)(join(REPOSITORY_ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '-q', '-o', outdir, ...args], {
-      cwd: REPOSITORY_ROOT,
-      env,
-      timeout: 300_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return {
-      status: 0,
-      output: `${run.stdout}\n${run.stderr}`,
-      templates: readdirSync(outdir).filter((file) => file.endsWith('.template.json')),
-    };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: failed.code ?? -1, output: `${failed.stdout ?? ''}\n${failed.stderr ?? String(error)}`, templates: [] };
-  }
+  const run = await cdkSynth(args, { outdir, home: join(scratch, 'home'), env: { CDK_DEFAULT_ACCOUNT: '111111111111' } });
+  return { ...run, templates: run.status === 0 ? readdirSync(outdir).filter((file) => file.endsWith('.template.json')) : [] };
 }
 
 /** Runs `tasks` at most `limit` at a time (each synth is a CPU-bound child process). */
@@ -135,13 +111,17 @@ describe('the operators guide, followed literally', () => {
   });
 
   // Eleven or so synths of 15-20 s each: two at a time, started once, each checked by its own test.
-  let runs: SynthRun[] = [];
-  beforeAll(async () => {
-    runs = await inBatches(
-      runnable.map((args) => () => synth(args)),
-      2,
-    );
-  }, 900_000);
+  let runs: GuideSynth[] = [];
+  const AT_ONCE = 2;
+  beforeAll(
+    async () => {
+      runs = await inBatches(
+        runnable.map((args) => () => synth(args)),
+        AT_ONCE,
+      );
+    },
+    Math.ceil(runnable.length / AT_ONCE) * CDK_SYNTH_BUDGET_MS,
+  ); // each synth's own limit fails first, with its output
 
   it.each(runnable.map((args, index) => [args.join(' '), index]))('npx cdk synth %s', (_name, index) => {
     const run = runs[index as number]!;

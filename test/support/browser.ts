@@ -1,38 +1,29 @@
 /**
- * The web front end's browser tests share these: Debian's chromium through
- * playwright-core (.ci/run installs it; `npx playwright install` cannot download a browser here),
- * screenshots (test-results/screenshots/) and the axe-core check.
+ * The web front end's browser tests share these: Debian's chromium (support/chromium.ts, which the web
+ * benchmark uses too), screenshots (test-results/screenshots/) and the axe-core check.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchHeadlessChromium } from '../../support/chromium';
 import { expectWithMessage } from './expect-with-message';
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = join(REPOSITORY, 'test-results', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // playwright's launch() gives the browser a fresh temporary profile (--user-data-dir) of its own.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return launchHeadlessChromium();
 }
 
 /** A page in a context of its own (its own sessionStorage), at `url`. */
 export async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-CA' });
+  // No service worker (web/vite.config.ts): with one in control, page.route sees no request at all.
+  // test/e2e/web-offline.test.ts makes its own contexts, with the worker.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-CA', serviceWorkers: 'block' });
   // "Print the Registration Receipt" also opens the link in a new tab: the tests read the link instead.
   const page = await context.newPage();
   context.on('page', (opened) => {
