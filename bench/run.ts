@@ -11,6 +11,7 @@ import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
 import { recordSection } from './report';
 import { runSiteSearchBenchmark } from './site-search';
+import { runWebBenchmark } from './web';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   registration: runRegistrationBenchmark,
@@ -28,6 +29,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   // the server's memory (about 12 minutes): run it on its own, `npm run bench -- soak`.
   load: runLoadBenchmark,
   soak: runSoakBenchmark,
+  // Issue 12: the front-desk web app in chromium (Debian's, as the e2e tests).
+  web: runWebBenchmark,
 };
 
 const requested = process.argv.slice(2);
