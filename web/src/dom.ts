@@ -136,6 +136,8 @@ export function clearErrorsOnInput(form: HTMLElement) {
 }
 
 export function clearFieldErrors(scope: HTMLElement, general: HTMLElement) {
+  // An error summary (error-summary.ts) goes with the field messages it lists.
+  for (const summary of scope.querySelectorAll('[data-error-summary]')) summary.remove();
   for (const slot of scope.querySelectorAll<HTMLElement>('.error')) slot.textContent = '';
   for (const control of scope.querySelectorAll<HTMLElement>('[aria-invalid]')) control.removeAttribute('aria-invalid');
   general.textContent = '';

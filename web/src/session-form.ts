@@ -3,7 +3,9 @@
  * draft. An anonymous client takes one session (a second gets 409: register a new anonymous client).
  */
 import { answered, apiClient, ApiError, type Schemas } from './api';
-import { clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, m, showFieldErrors, t, whileBusy } from './dom';
+import { agencyToday, clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, m, t, whileBusy } from './dom';
+import { errorSummary } from './error-summary';
+import { type FieldProblem, loadRules, normalizeDate, serverProblems } from './form-checks';
 import { screen, show } from './layout';
 import { codedOptions, referenceData } from './reference-data';
 import { registeredClient, wizardError, wizardScreen } from './wizard';
@@ -11,7 +13,8 @@ import { registeredClient, wizardError, wizardScreen } from './wizard';
 type NewSession = Schemas['NewSession'];
 
 const sessionTypeSelect = h('select', { name: 'sessionType' });
-const serviceDateInput = h('input', { type: 'date', name: 'serviceDate' });
+// A text box that shows and takes YYYY-MM-DD, as the registration date (see register-form.ts).
+const serviceDateInput = h('input', { type: 'text', inputmode: 'numeric', name: 'serviceDate', autocomplete: 'off', maxlength: 10 });
 const deliverySelect = h('select', { name: 'deliveryMethod' });
 const durationInput = h('input', { type: 'number', name: 'durationMinutes', min: 1, max: 1440 });
 const notesInput = h('textarea', { name: 'notes', rows: 4, maxlength: 4000 });
@@ -25,7 +28,10 @@ const sessionForm = h(
   { id: 'session-form', novalidate: true },
   field('sessionSite', 'siteName', sessionSite),
   field('sessionType', 'sessionType', sessionTypeSelect, { required: true }),
-  field('serviceDate', 'serviceDate', serviceDateInput, { required: true }),
+  field('serviceDate', 'serviceDate', serviceDateInput, {
+    required: true,
+    hint: t('p', 'dateHint', { class: 'hint', id: 'serviceDate-hint' }),
+  }),
   field('deliveryMethod', 'deliveryMethod', deliverySelect, { required: true }),
   field('durationMinutes', 'durationMinutes', durationInput),
   field('notes', 'notes', notesInput),
@@ -35,6 +41,26 @@ const sessionForm = h(
 );
 const sessionScreen = screen('session', 'sessionTitle', sessionForm);
 clearErrorsOnInput(sessionForm);
+
+/** The form's controls by the API's field names; the site is the client's, shown read-only. */
+const sessionControls = () => ({
+  sessionType: sessionTypeSelect,
+  serviceDate: serviceDateInput,
+  siteId: sessionSite,
+  deliveryMethod: deliverySelect,
+  durationMinutes: durationInput,
+  notes: notesInput,
+});
+const sessionSummary = errorSummary(sessionForm, 'session-error-summary', sessionControls);
+
+/** What the API's own rules refuse in `body`; nothing when they cannot be loaded (the API still checks). */
+async function browserChecks(body: NewSession): Promise<FieldProblem[]> {
+  try {
+    return (await loadRules()).checkSession(body, agencyToday());
+  } catch {
+    return [];
+  }
+}
 sessionForm.querySelector('#back-to-wizard')!.addEventListener('click', () => show(wizardScreen));
 
 const beginButton = wizardScreen.querySelector<HTMLButtonElement>('#begin-session')!;
@@ -51,7 +77,6 @@ beginButton.addEventListener('click', () => {
       codedOptions(sessionTypeSelect, reference.sessionTypes);
       codedOptions(deliverySelect, reference.deliveryMethods, sessionDraft.deliveryMethod);
       serviceDateInput.value = sessionDraft.serviceDate;
-      serviceDateInput.max = sessionDraft.serviceDate;
       sessionSite.value = sessionDraft.site.name;
       durationInput.value = '';
       notesInput.value = '';
@@ -69,16 +94,25 @@ sessionForm.addEventListener('submit', (event) => {
   // One session per client: the server answers a second with 409; a double click sends only one.
   if (!sessionDraft || saveSessionButton.disabled) return;
   const forDraft = sessionDraft;
+  serviceDateInput.value = normalizeDate(serviceDateInput.value);
   const body: NewSession = {
     sessionType: sessionTypeSelect.value as NewSession['sessionType'],
     serviceDate: serviceDateInput.value,
     siteId: forDraft.site.siteId,
     deliveryMethod: deliverySelect.value as NewSession['deliveryMethod'],
   };
-  if (durationInput.value) body.durationMinutes = Number(durationInput.value);
+  // A number box holds '' for text it cannot read: NaN then fails the rules instead of being dropped.
+  if (durationInput.validity.badInput) body.durationMinutes = Number.NaN;
+  else if (durationInput.value) body.durationMinutes = Number(durationInput.value);
   if (notesInput.value.trim()) body.notes = notesInput.value;
   sessionStatus.textContent = '';
   void whileBusy(saveSessionButton, 'savingSession', sessionForm, async () => {
+    const problems = await browserChecks(body);
+    if (problems.length > 0) {
+      clearFieldErrors(sessionForm, sessionError);
+      sessionSummary.show(problems);
+      return;
+    }
     try {
       await answered(
         apiClient().POST('/v1/anonymous-clients/{clientId}/sessions', { params: { path: { clientId: forDraft.clientId } }, body }),
@@ -86,8 +120,16 @@ sessionForm.addEventListener('submit', (event) => {
       clearFieldErrors(sessionForm, sessionError);
       sessionStatus.textContent = m().sessionSaved;
     } catch (error) {
-      if (error instanceof ApiError && error.errors.length > 0) showFieldErrors(sessionForm, error.errors, sessionError, m().fixErrors);
-      else sessionError.textContent = errorMessage(error);
+      clearFieldErrors(sessionForm, sessionError);
+      if (error instanceof ApiError && error.errors.length > 0) {
+        const fields = Object.keys(sessionControls());
+        const { problems: refused, unplaced } = serverProblems(error.errors, {
+          status: error.status,
+          fields,
+          siteUnavailable: 'sessionSiteUnavailable',
+        });
+        sessionSummary.show(refused, unplaced);
+      } else sessionError.textContent = errorMessage(error);
     }
   });
 });
