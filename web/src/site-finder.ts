@@ -1,11 +1,15 @@
 /**
  * The Find dialog: sites matching the name as it is typed, filtered in the browser from the compact
  * index (GET /v1/sites/index, fetched at the first opening and kept for the page's lifetime, revalidated
- * with its ETag once its max-age has passed), and the browse tree. Filter and Enter filter at once.
- * Used by the registration form and by Find a Client's site filter.
+ * with its ETag once its max-age has passed), and the browse tree, its long lists cut into alphabetical
+ * ranges of at most about 50. Filter and Enter filter at once. Used by the registration form (beside
+ * its site combobox, for browsing) and by Find a Client's site filter; the index also feeds the combobox.
  */
+import { sortKeyOf } from '../../functions/domain/site-search/normalize';
+import { alphabeticalRanges, MAX_LIST } from './alphabetical-ranges';
 import { answered, apiClient, readAnswer, type Schemas, send } from './api';
 import { bilingual, errorMessage, field, h, lang, m, onLanguage, t, translated } from './dom';
+import { MESSAGES } from './i18n';
 import { app } from './layout';
 import { revalidatingCache } from './revalidating-cache';
 import { SiteMatcher } from './site-matcher';
@@ -16,12 +20,20 @@ const SHOWN = 25;
 const TYPING_PAUSE_MS = 80;
 
 /** A site as the Find dialog offers it: from the compact index (with its group) or a listing (with its city). */
-interface SiteChoice {
+export interface SiteChoice {
   siteId: string;
   name: string;
   detail?: string;
 }
 type TreeNode = Schemas['SiteTree']['nodes'][number];
+/** A node of the tree as shown: the server's, or an alphabetical range made here (of groups, or of sites). */
+interface BrowseNode {
+  key: string;
+  label: { en: string; fr: string };
+  count: number;
+  children?: BrowseNode[];
+  sites?: SiteChoice[];
+}
 
 const siteIndex = revalidatingCache(
   // The first request may come from the browser's HTTP cache; a revalidation must reach the server.
@@ -74,14 +86,17 @@ function siteChoice(site: SiteChoice): HTMLElement {
   );
 }
 
-async function matchingSites(text: string): Promise<{ items: SiteChoice[]; total: number }> {
+/** The first `limit` sites matching `text`, best first, and how many match in all (the combobox uses it too). */
+export async function matchingSites(text: string, limit = SHOWN): Promise<{ items: SiteChoice[]; total: number }> {
   const matcher = await siteIndex.get().catch(() => undefined);
   if (matcher) {
-    const found = matcher.search(text, SHOWN);
+    const found = matcher.search(text, limit);
     return { total: found.total, items: found.items.map((site) => ({ siteId: site.siteId, name: site.name, detail: site.group })) };
   }
   // Without the index (it could not be loaded), the server's own search answers the same question.
-  const list = await answered(apiClient().GET('/v1/sites', { params: { query: { q: text.trim() || undefined, limit: SHOWN } } }));
+  const list = await answered(
+    apiClient().GET('/v1/sites', { params: { query: { q: text.trim() || undefined, limit: Math.min(limit, 100) } } }),
+  );
   return { total: list.total, items: list.items.map((site) => ({ siteId: site.siteId, name: site.name, detail: site.city })) };
 }
 
@@ -134,7 +149,52 @@ siteQuery.addEventListener('keydown', (event) => {
   target.focus();
 });
 
-function treeItem(node: TreeNode): HTMLElement {
+/** A range node's label in both languages, e.g. "Groups A–B" / "Groupes A–B". */
+const rangeLabel = (kind: 'groupRange' | 'siteRange', range: string) => ({ en: MESSAGES.en[kind](range), fr: MESSAGES.fr[kind](range) });
+
+/** The children of a node, in ranges when there are more than a list should hold. */
+function browseChildren(parent: string, children: TreeNode[]): BrowseNode[] {
+  if (children.length <= MAX_LIST) return children;
+  return alphabeticalRanges(children, (child) => sortKeyOf(child.label.en)).map((range) => ({
+    key: `${parent}#${range.label}`,
+    label: rangeLabel('groupRange', range.label),
+    count: range.items.reduce((sum, child) => sum + child.count, 0),
+    children: range.items,
+  }));
+}
+
+/** Every active site of a leaf: from the index already in the browser, else the listing page by page. */
+async function sitesOf(category: string, group: string): Promise<SiteChoice[]> {
+  const matcher = await siteIndex.get().catch(() => undefined);
+  if (matcher) return matcher.inGroup(category, group).map((site) => ({ siteId: site.siteId, name: site.name }));
+  const sites: SiteChoice[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await answered(
+      apiClient().GET('/v1/sites', {
+        params: { query: { category: category || undefined, group: group || undefined, limit: 100, cursor } },
+      }),
+    );
+    sites.push(...page.items.map((site) => ({ siteId: site.siteId, name: site.name, detail: site.city })));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return sites;
+}
+
+function siteItems(key: string, sites: SiteChoice[]): HTMLElement[] {
+  if (sites.length <= MAX_LIST) return sites.map((site) => h('li', {}, siteChoice(site)));
+  const sorted = sites.map((site) => ({ site, key: sortKeyOf(site.name) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return alphabeticalRanges(sorted, (entry) => entry.key).map((range) =>
+    treeItem({
+      key: `${key}#${range.label}`,
+      label: rangeLabel('siteRange', range.label),
+      count: range.items.length,
+      sites: range.items.map((entry) => entry.site),
+    }),
+  );
+}
+
+function treeItem(node: BrowseNode): HTMLElement {
   const children = h('ul', { hidden: true });
   const button = h('button', { type: 'button', class: 'expander', 'aria-expanded': 'false' }, '[+]');
   const label = bilingual('span', node.label);
@@ -152,20 +212,16 @@ function treeItem(node: TreeNode): HTMLElement {
     if (!open || loaded) return;
     loaded = true;
     if (node.children) {
-      children.replaceChildren(...node.children.map((child) => treeItem(child)));
+      children.replaceChildren(...browseChildren(node.key, node.children).map((child) => treeItem(child)));
       return;
     }
-    const [category, ...group] = node.key.split(':');
-    void answered(
-      apiClient().GET('/v1/sites', {
-        params: { query: { category: category || undefined, group: group.join(':') || undefined, limit: 100 } },
-      }),
-    )
-      .then((list) =>
-        children.replaceChildren(
-          ...list.items.map((site) => h('li', {}, siteChoice({ siteId: site.siteId, name: site.name, detail: site.city }))),
-        ),
-      )
+    if (node.sites) {
+      children.replaceChildren(...siteItems(node.key, node.sites));
+      return;
+    }
+    const [category = '', ...group] = node.key.split(':');
+    void sitesOf(category, group.join(':'))
+      .then((sites) => children.replaceChildren(...siteItems(node.key, sites)))
       .catch((error: unknown) => {
         loaded = false;
         findError.textContent = errorMessage(error);
@@ -201,33 +257,6 @@ findDialog.addEventListener('keydown', (event) => {
 });
 
 /** Opens the dialog; `onSelect` receives the site chosen with Select Site, and focus returns to `opener`. */
-/**
- * A site id field, its Find button and the site's name shown beside it (the register form and Find a
- * Client). Staff who know their site's id may type it: the name follows from the catalog once the
- * field is left (GET /v1/sites/{siteId}, an active site only), and a name never stays beside another
- * site's id. An unknown or inactive id leaves the name empty; the server names the problem on submit.
- */
-export function bindSiteField(idInput: HTMLInputElement, findButton: HTMLElement, showName: (name: string) => void) {
-  findButton.addEventListener('click', () =>
-    openSiteFinder((site) => {
-      idInput.value = site.siteId;
-      showName(site.name);
-    }, findButton),
-  );
-  idInput.addEventListener('input', () => showName(''));
-  idInput.addEventListener('change', () => {
-    const siteId = idInput.value.trim();
-    if (!siteId) return;
-    answered(apiClient().GET('/v1/sites/{siteId}', { params: { path: { siteId } } })).then(
-      (site) => {
-        if (idInput.value.trim() === siteId && site.active) showName(site.name);
-      },
-      // Unknown id (404) or the API unreachable: nothing to fill in.
-      () => {},
-    );
-  });
-}
-
 export function openSiteFinder(onSelect: (site: SiteChoice) => void, opener: HTMLElement) {
   chosen = { onSelect, opener };
   findError.textContent = '';
@@ -239,4 +268,9 @@ export function openSiteFinder(onSelect: (site: SiteChoice) => void, opener: HTM
   void answered(apiClient().GET('/v1/sites/tree'))
     .then((tree) => siteTree.replaceChildren(...tree.nodes.map((node) => treeItem(node))))
     .catch((error: unknown) => (findError.textContent = errorMessage(error)));
+}
+
+/** Starts loading the site index (a box about to be typed in), so that it is there by the first letters. */
+export function preloadSiteIndex() {
+  void siteIndex.get().catch(() => undefined);
 }

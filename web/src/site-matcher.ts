@@ -48,4 +48,11 @@ export class SiteMatcher {
       }),
     };
   }
+
+  /** Every active site of one tree leaf (`category` and `group`), in the index's alphabetical order. */
+  inGroup(category: string, group: string): MatchedSite[] {
+    const position = this.index.groups.findIndex((g) => g.category === category && g.group === group);
+    if (position < 0) return [];
+    return this.index.sites.filter(([, , g]) => g === position).map(([siteId, name]) => ({ siteId, name, group }));
+  }
 }
