@@ -1,13 +1,21 @@
 /**
  * "Find a Client in my Agency" (GET /v1/anonymous-clients): words of the comments, a registration site
- * (typed, or picked through the Find dialog), registered from/to; pages of 25, with "More results"
- * following nextCursor under the same filters; and a profile view of one result.
+ * (chosen by name in the site combobox, or through the Find dialog; no one types an id), registered
+ * from/to as YYYY-MM-DD; pages of 25, with "More results"
+ * following nextCursor under the same filters; and a profile view of one result, with Edit and (for
+ * agency administrators) History. A query that is a client number opens that client instead
+ * (GET /v1/anonymous-clients/{clientId}).
  */
 import { answered, apiClient, ApiError, presentOnly, type Schemas } from './api';
-import { clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, lang, m, onLanguage, showFieldErrors, t, translated } from './dom';
-import type { TextKey } from './i18n';
-import { screen } from './layout';
-import { bindSiteField } from './site-finder';
+import { isAgencyAdmin, openHistory } from './client-history';
+import { clientIdFromQuery } from './client-number';
+import { profileList } from './client-profile';
+import { clearErrorsOnInput, clearFieldErrors, errorMessage, field, h, m, onLanguage, showFieldErrors, t, translated } from './dom';
+import { loadClient, openEditClient } from './edit-client';
+import { normalizeDate } from './form-checks';
+import { screen, show } from './layout';
+import { createSiteCombobox } from './site-combobox';
+import { openSiteFinder } from './site-finder';
 
 type Client = Schemas['AnonymousClient'];
 
@@ -17,12 +25,15 @@ const PREFIX = 'client-';
 
 export function createFindClientsScreen(reference: () => Schemas['ReferenceData'] | undefined): HTMLElement {
   const clientQuery = h('input', { type: 'search', name: 'q' });
-  const siteInput = h('input', { name: 'siteId', autocomplete: 'off' });
-  const siteName = h('p', { id: `${PREFIX}site-name`, class: 'hint' });
+  const queryHint = t('p', 'clientQueryHint', { id: `${PREFIX}q-hint`, class: 'hint' });
+  const siteBox = createSiteCombobox(`${PREFIX}siteId`, 'siteId');
   const siteButton = t('button', 'find', { type: 'button', id: 'find-client-site' });
   onLanguage(() => siteButton.setAttribute('aria-label', m().findFilterSiteLabel));
-  const fromInput = h('input', { type: 'date', name: 'from' });
-  const toInput = h('input', { type: 'date', name: 'to' });
+  siteButton.addEventListener('click', () => openSiteFinder((site) => siteBox.choose(site, { byUser: true }), siteButton));
+  // YYYY-MM-DD whatever the browser's locale, as on the register form (a date box shows the locale's format).
+  const dateBox = (name: string) => h('input', { type: 'text', inputmode: 'numeric', name, autocomplete: 'off', maxlength: 10 });
+  const fromInput = dateBox('from');
+  const toInput = dateBox('to');
   const results = h('ul', { id: 'client-results', class: 'results' });
   const count = h('p', { id: 'client-count', role: 'status' });
   const setCount = translated(count);
@@ -32,10 +43,10 @@ export function createFindClientsScreen(reference: () => Schemas['ReferenceData'
   const form = h(
     'form',
     { id: 'find-clients-form', role: 'search' },
-    field(`${PREFIX}q`, 'searchComments', clientQuery),
-    h('div', { class: 'with-button' }, field(`${PREFIX}siteId`, 'siteId', siteInput, { hint: siteName }), siteButton),
-    field(`${PREFIX}from`, 'from', fromInput),
-    field(`${PREFIX}to`, 'to', toInput),
+    field(`${PREFIX}q`, 'searchComments', clientQuery, { hint: queryHint }),
+    h('div', { class: 'with-button site-row' }, siteBox.field, siteButton),
+    field(`${PREFIX}from`, 'from', fromInput, { hint: t('p', 'dateHint', { class: 'hint', id: `${PREFIX}from-hint` }) }),
+    field(`${PREFIX}to`, 'to', toInput, { hint: t('p', 'dateHint', { class: 'hint', id: `${PREFIX}to-hint` }) }),
     h('div', { class: 'buttons' }, t('button', 'search', { type: 'submit', id: 'search-clients' })),
   );
   const section = screen(
@@ -50,29 +61,44 @@ export function createFindClientsScreen(reference: () => Schemas['ReferenceData'
   );
   clearErrorsOnInput(form);
 
-  bindSiteField(siteInput, siteButton, (name) => (siteName.textContent = name));
+  // Edit and History say their outcome here, kept in the current language.
+  const profileStatus = h('p', { id: 'found-profile-status', role: 'status' });
+  const setProfileStatus = translated(profileStatus);
+  const profileError = h('p', { class: 'form-error', role: 'alert', id: 'found-profile-error' });
+  const setProfileError = translated(profileError);
 
-  const label = (items: Schemas['CodedValue'][] | undefined, code: string) =>
-    items?.find((item) => item.code === code)?.label[lang()] ?? code;
-
-  function showProfile(client: Client) {
-    const data = reference();
-    const rows: [TextKey, string][] = [
-      ['clientNumber', client.clientId],
-      ['registrationDate', client.registrationDate],
-      ['siteName', client.site.name],
-      ['gender', label(data?.genders, client.gender)],
-      ['arrivalYear', client.arrivalYear === 'UNKNOWN' ? m().unknown : String(client.arrivalYear)],
-      ['immigrationStatus', label(data?.immigrationStatuses, client.immigrationStatus)],
-      ['postalCode', client.postalCode ?? ''],
-      ['comments', client.comments ?? ''],
-    ];
+  function showProfile(client: Client, focus = true) {
+    const editButton = t('button', 'editProfile', { type: 'button', id: 'found-edit-profile' });
+    const historyButton = t('button', 'showHistory', { type: 'button', id: 'found-show-history', hidden: !isAgencyAdmin() });
+    editButton.addEventListener('click', () => {
+      setProfileStatus(undefined);
+      openEditClient(client.clientId, editButton, section, setProfileError, (saved) => {
+        show(section);
+        if (saved) {
+          showProfile(saved, false);
+          setProfileStatus((messages) => messages.changesSaved);
+        }
+        profile.querySelector<HTMLElement>('h2')!.focus();
+      });
+    });
+    historyButton.addEventListener('click', () => {
+      setProfileStatus(undefined);
+      openHistory(client.clientId, historyButton, section, setProfileError, () => {
+        show(section);
+        profile.querySelector<HTMLElement>('h2')!.focus();
+      });
+    });
+    setProfileStatus(undefined);
+    setProfileError(undefined);
     profile.replaceChildren(
       t('h2', 'profile', { id: 'client-profile-title', tabindex: '-1' }),
-      h('dl', {}, ...rows.flatMap(([key, value]) => [t('dt', key), h('dd', {}, value)])),
+      profileList(client, undefined, reference()),
+      h('div', { class: 'buttons' }, editButton, historyButton),
+      profileStatus,
+      profileError,
     );
     profile.hidden = false;
-    profile.querySelector<HTMLElement>('h2')!.focus();
+    if (focus) profile.querySelector<HTMLElement>('h2')!.focus();
   }
 
   const row = (client: Client) =>
@@ -117,11 +143,48 @@ export function createFindClientsScreen(reference: () => Schemas['ReferenceData'
     }
   }
 
+  /** A client number: that client, opened (the other filters do not apply to a number). */
+  async function lookUp(clientId: string) {
+    const current = (sequence += 1);
+    moreButton.hidden = true;
+    nextCursor = null;
+    try {
+      const { client } = await loadClient(clientId);
+      if (current !== sequence) return;
+      results.replaceChildren(row(client));
+      shown = 1;
+      setCount((messages) => messages.clientsFound(1));
+      showProfile(client);
+    } catch (failure) {
+      if (current !== sequence) return;
+      results.replaceChildren();
+      shown = 0;
+      if (failure instanceof ApiError && failure.status === 404) setCount((messages) => messages.noClientWithNumber);
+      else {
+        setCount(undefined);
+        error.textContent = errorMessage(failure);
+      }
+    }
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearFieldErrors(form, error);
     profile.hidden = true;
-    filters = { q: clientQuery.value.trim(), siteId: siteInput.value.trim(), from: fromInput.value, to: toInput.value };
+    const clientId = clientIdFromQuery(clientQuery.value);
+    if (clientId) {
+      void lookUp(clientId);
+      return;
+    }
+    // Text in the site box that is not a chosen site would silently search every site: say so instead.
+    const siteProblem = siteBox.problem();
+    if (siteProblem) {
+      showFieldErrors(form, [{ pointer: '/siteId', detail: siteProblem(m()) }], error, m().fixErrors, PREFIX);
+      return;
+    }
+    fromInput.value = normalizeDate(fromInput.value);
+    toInput.value = normalizeDate(toInput.value);
+    filters = { q: clientQuery.value.trim(), siteId: siteBox.siteId(), from: fromInput.value.trim(), to: toInput.value.trim() };
     void loadPage(undefined);
   });
   moreButton.addEventListener('click', () => {

@@ -1,21 +1,34 @@
 /**
- * After a registration: the client's number, site and date, the receipt ("Save as", "Print in",
- * "Print the Registration Receipt"), "Register Another Client" and "Begin Session with Client".
+ * After a registration: everything stored (labels, never codes) with the client number in groups of
+ * four, the receipt ("Save as", "Print in", "Print the Registration Receipt"), "Register Another
+ * Client" (one, or a group in room mode), "Begin Session with Client", Edit, and History for agency
+ * administrators.
  */
 import { answered, apiClient, type Schemas } from './api';
-import { errorMessage, h, lang, t, whileBusy } from './dom';
+import { isAgencyAdmin, openHistory } from './client-history';
+import { profileList } from './client-profile';
+import { errorMessage, h, lang, t, translated, whileBusy } from './dom';
+import { openEditClient } from './edit-client';
 import type { TextKey } from './i18n';
 import { screen, show } from './layout';
 import { currentSiteAndDate, registerScreen, resetRegisterForm } from './register-form';
+import { openRoomForm } from './room-mode';
 
 let registered: Schemas['AnonymousClient'] | undefined;
 
 /** The client the wizard shows (Begin Session reads it). */
 export const registeredClient = () => registered;
 
-const wizardSummary = h('dl', { id: 'wizard-summary' });
+const wizardSummary = h('div', { id: 'wizard-summary' });
 const receiptStatus = h('p', { id: 'receipt-status', role: 'status' });
 export const wizardError = h('p', { class: 'form-error', role: 'alert' });
+// Edit and History say their outcome here, kept in the current language.
+const profileStatus = h('p', { id: 'profile-status', role: 'status' });
+const setProfileStatus = translated(profileStatus);
+const profileError = h('p', { class: 'form-error', role: 'alert', id: 'profile-error' });
+const setProfileError = translated(profileError);
+const editButton = t('button', 'editProfile', { type: 'button', id: 'edit-profile' });
+const historyButton = t('button', 'showHistory', { type: 'button', id: 'show-history' });
 function radios(name: string, legend: TextKey, choices: [string, TextKey][]): HTMLElement {
   return h(
     'fieldset',
@@ -35,6 +48,9 @@ export const wizardScreen = screen(
   'wizard',
   'wizardTitle',
   wizardSummary,
+  h('div', { class: 'buttons' }, editButton, historyButton),
+  profileStatus,
+  profileError,
   radios('format', 'saveAs', [
     ['pdf', 'english'],
     ['csv', 'english'],
@@ -48,6 +64,7 @@ export const wizardScreen = screen(
     { class: 'buttons' },
     t('button', 'printReceipt', { type: 'button', id: 'print-receipt' }),
     t('button', 'registerAnother', { type: 'button', id: 'register-another' }),
+    t('button', 'registerRoom', { type: 'button', id: 'register-room' }),
     t('button', 'beginSession', { type: 'button', id: 'begin-session' }),
   ),
   receiptStatus,
@@ -67,17 +84,45 @@ export function openWizard(client: Schemas['AnonymousClient']) {
   registered = client;
   receiptStatus.replaceChildren();
   wizardError.textContent = '';
+  setProfileStatus(undefined);
+  setProfileError(undefined);
   wizardScreen.querySelector<HTMLInputElement>(`#language-${lang()}`)!.checked = true;
-  wizardSummary.replaceChildren(
-    t('dt', 'clientNumber'),
-    h('dd', { id: 'client-id' }, client.clientId),
-    t('dt', 'siteName'),
-    h('dd', {}, client.site.name),
-    t('dt', 'registrationDate'),
-    h('dd', {}, client.registrationDate),
-  );
+  showSummary(client);
   show(wizardScreen);
 }
+
+function showSummary(client: Schemas['AnonymousClient']) {
+  // `#client-id`'s text is the plain id (the groups of four are boxes): what copying it gives.
+  wizardSummary.replaceChildren(profileList(client, 'client-id'));
+  // The role can change between sign-ins; the API refuses staff anyway.
+  historyButton.hidden = !isAgencyAdmin();
+}
+
+editButton.addEventListener('click', () => {
+  if (!registered) return;
+  setProfileStatus(undefined);
+  openEditClient(registered.clientId, editButton, wizardScreen, setProfileError, (saved) => {
+    if (saved) {
+      registered = saved;
+      showSummary(saved);
+      setProfileStatus((messages) => messages.changesSaved);
+    }
+    show(wizardScreen);
+  });
+});
+
+historyButton.addEventListener('click', () => {
+  if (!registered) return;
+  setProfileStatus(undefined);
+  openHistory(registered.clientId, historyButton, wizardScreen, setProfileError, () => show(wizardScreen));
+});
+
+wizardScreen.querySelector('#register-room')!.addEventListener('click', () => {
+  if (registered)
+    openRoomForm({ siteId: registered.site.siteId, siteName: registered.site.name, date: registered.registrationDate }, () =>
+      show(wizardScreen),
+    );
+});
 
 const printButton = wizardScreen.querySelector<HTMLButtonElement>('#print-receipt')!;
 printButton.addEventListener('click', () => {
