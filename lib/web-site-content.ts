@@ -4,8 +4,10 @@
  * config.json, the contract the browser reads at start.
  *
  * Two deployments, because a deployment sets one Cache-Control on everything it writes: the
- * content-hashed files under assets/ may be cached for a year, while index.html and config.json must be
- * revalidated on every load so that a deploy reaches browsers at once. The second waits for the first,
+ * content-hashed files under assets/ may be cached for a year, while index.html, config.json and the
+ * service worker (sw.js, with its workbox-*.js and manifest.webmanifest, at the root) must be
+ * revalidated on every load so that a deploy reaches browsers at once: a long-cached sw.js would keep
+ * serving the old app shell from its precache. The second waits for the first,
  * so a new index.html never names an asset that is not there yet. Each excludes the other's files from
  * its sync, so neither prunes what the other wrote.
  */

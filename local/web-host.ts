@@ -25,6 +25,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json',
+  // The web app manifest (vite-plugin-pwa): browsers read it as JSON only under its own type.
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** What the front end reads at start: sign in here, and call the API on this same origin. */
@@ -116,6 +118,8 @@ export function createWebHost(options: { dataDir: string; webRoot: string }) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return false;
     const body = await readFile(file);
+    // Only content-hashed files are kept a year; the rest (index.html, sw.js, the manifest) is
+    // revalidated on every use, so a new build reaches the browser and its service worker at once.
     const immutable = file.includes(`${sep}assets${sep}`);
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',

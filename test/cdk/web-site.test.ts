@@ -418,7 +418,7 @@ describe('the deployed front end', () => {
     expect(entry.SourceObjectKeys[0]).toBe(deployment(dev, 'hashedFiles').Properties.SourceObjectKeys[0]);
   });
 
-  it("caches hashed assets for a year and has index.html and config.json revalidated, each deployment leaving the other's files alone", () => {
+  it("caches hashed assets for a year and has index.html, config.json and the service worker revalidated, each deployment leaving the other's files alone", () => {
     const hashed = deployment(dev, 'hashedFiles');
     const entry = deployment(dev, 'entryFiles');
     expect(hashed.Properties).toMatchObject({

@@ -48,6 +48,20 @@ describe('the web host', () => {
     expect((await raw('/assets/missing.js')).status).toBe(404);
   });
 
+  it('serves the service worker and the web app manifest with their types, revalidated on every use', async () => {
+    writeFileSync(join(work, 'dist', 'sw.js'), 'self.skipWaiting();');
+    writeFileSync(join(work, 'dist', 'manifest.webmanifest'), '{"name":"Newcomer intake"}');
+    const worker = await fetch(`${base}/sw.js`);
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await fetch(`${base}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(await manifest.json()).toEqual({ name: 'Newcomer intake' });
+    const hashed = await fetch(`${base}/assets/app-1.js`);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('answers /config.json with local sign-in and the API on this origin, whatever web/dist holds', async () => {
     writeFileSync(join(work, 'dist', 'config.json'), '{"apiBaseUrl":"https://elsewhere.example","auth":{"mode":"cognito"}}');
     const answer = await fetch(`${base}/config.json`);

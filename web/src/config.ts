@@ -10,6 +10,8 @@ export interface AppConfig {
   /** Prefix of every API path: '' for the page's own origin, else an absolute URL without a trailing slash. */
   apiBaseUrl: string;
   auth: { mode: 'local' } | CognitoSettings;
+  /** Hours a form draft (and a finished outbox item) stays on the device; 12 when absent. */
+  draftHours?: number;
 }
 
 export const LOCAL_CONFIG: AppConfig = { apiBaseUrl: '', auth: { mode: 'local' } };
@@ -29,11 +31,16 @@ function absoluteUrl(value: unknown, name: string): string {
 
 /** Checks the shape of config.json; throws a ConfigError naming the first bad field. */
 export function parseConfig(value: unknown): AppConfig {
-  const config = (value ?? {}) as { apiBaseUrl?: unknown; auth?: Record<string, unknown> };
+  const config = (value ?? {}) as { apiBaseUrl?: unknown; auth?: Record<string, unknown>; draftHours?: unknown };
   if (typeof config.apiBaseUrl !== 'string') throw new ConfigError('apiBaseUrl must be a string');
   const apiBaseUrl = config.apiBaseUrl === '' ? '' : absoluteUrl(config.apiBaseUrl, 'apiBaseUrl').replace(/\/+$/, '');
+  const draftHours = config.draftHours;
+  if (draftHours !== undefined && (typeof draftHours !== 'number' || !(draftHours > 0) || draftHours > 168)) {
+    throw new ConfigError('draftHours must be a number of hours above 0 and at most 168');
+  }
+  const kept = draftHours === undefined ? {} : { draftHours };
   const auth = config.auth ?? {};
-  if (auth.mode === 'local') return { apiBaseUrl, auth: { mode: 'local' } };
+  if (auth.mode === 'local') return { apiBaseUrl, auth: { mode: 'local' }, ...kept };
   if (auth.mode !== 'cognito') throw new ConfigError('auth.mode must be "local" or "cognito"');
   if (typeof auth.clientId !== 'string' || auth.clientId === '') throw new ConfigError('auth.clientId must be a non-empty string');
   const scopes = auth.scopes;
@@ -51,6 +58,7 @@ export function parseConfig(value: unknown): AppConfig {
       logoutUri: absoluteUrl(auth.logoutUri, 'auth.logoutUri'),
       scopes: scopes as string[],
     },
+    ...kept,
   };
 }
 

@@ -9,8 +9,10 @@ import { isAgencyId } from './agency-id';
 import { api, ApiError, setToken } from './api';
 import type { AppConfig } from './config';
 import { errorMessage, field, h, t, translated, whileBusy } from './dom';
+import { clockTime, deleteDraft, unsentDraft } from './draft-form';
 import type { Messages } from './i18n';
 import { screen, show } from './layout';
+import { waitingCount } from './outbox-panel';
 import {
   authorizeUrl,
   codeChallenge,
@@ -21,6 +23,7 @@ import {
   withoutCallbackParameters,
   type CognitoSettings,
 } from './pkce';
+import { askBeforeSignOut } from './sign-out-dialog';
 
 const PENDING_KEY = 'signin-pending';
 
@@ -153,6 +156,17 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
     }
   }
 
+  function leaveSession() {
+    setToken(undefined);
+    if (auth.mode === 'cognito') {
+      location.assign(logoutUrl(auth));
+      return;
+    }
+    hooks.leave();
+    setError(undefined);
+    show(section);
+  }
+
   return {
     async completeReturn() {
       if (auth.mode !== 'cognito') return;
@@ -165,14 +179,16 @@ export function createSignIn(config: AppConfig, hooks: { enter: () => Promise<vo
       else setError(outcome);
     },
     signOut() {
-      setToken(undefined);
-      if (auth.mode === 'cognito') {
-        location.assign(logoutUrl(auth));
-        return;
-      }
-      hooks.leave();
-      setError(undefined);
-      show(section);
+      void (async () => {
+        // An unsent draft or waiting registrations on a possibly shared computer: the worker decides.
+        const [draft, waiting] = await Promise.all([unsentDraft(), waitingCount()]);
+        if (draft || waiting > 0) {
+          const choice = await askBeforeSignOut(draft ? clockTime(draft.savedAt) : undefined, waiting);
+          if (choice === 'cancel') return;
+          if (choice === 'delete') await deleteDraft();
+        }
+        leaveSession();
+      })();
     },
     endSession(message) {
       setToken(undefined);
