@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'local/java/', 'web/dist/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'local/java/', 'web/dist/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -45,7 +45,7 @@ const layers = [
     globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     timeoutMs: 60_000,
   }),
-  layer('e2e', { timeoutMs: 60_000 }),
+  layer('e2e', { globalSetup: '<rootDir>/test/e2e/global-setup.ts', timeoutMs: 60_000 }),
 ];
 
 // TEST_LAYERS=unit,integration picks layers (the npm scripts set it) and leaves jest's own arguments

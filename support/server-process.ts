@@ -16,11 +16,11 @@ const READY = /^newcomer-intake listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
 
 /**
  * How long a start may take before it fails with the server's own output. A first start launches
- * Java, creates the table and loads 5,200 sample sites: about 13 s on a quiet two-core machine, and
- * several times that while the rest of the suite (cdk synths, the shared server) competes for the
- * cores. Callers size their own time budgets from it so this helpful failure comes first.
+ * Java, creates the table and loads 5,200 sample sites: about 13 s on a quiet two-core machine, over
+ * 90 s seen while other work (cdk synths, browsers, other servers) competed for the cores. A hang
+ * guard, not a speed target; callers size their own time budgets from it so this failure comes first.
  */
-export const SERVER_START_BUDGET_MS = 90_000;
+export const SERVER_START_BUDGET_MS = 180_000;
 
 export interface ServerProcess {
   url: string;

@@ -119,7 +119,7 @@ describe('Cognito hosted-UI sign-in with PKCE', () => {
     await page.getByLabel('Part of the site name').fill('josiah henson pub');
     await page.locator('#site-results input[value="ON-SCH-000001"]').check();
     await page.getByRole('button', { name: 'Select Site' }).click();
-    await page.getByLabel('Gender', { exact: true }).selectOption('FEMALE');
+    await page.locator('#register-form').getByLabel('Gender', { exact: true }).selectOption('FEMALE');
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await pollUntil(
       async () => {

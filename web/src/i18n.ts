@@ -6,6 +6,7 @@ import * as forms from './messages/forms';
 import * as journey from './messages/journey';
 import * as layout from './messages/layout';
 import * as offline from './messages/offline';
+import * as sites from './messages/sites';
 
 export type Language = 'en' | 'fr';
 
@@ -123,7 +124,7 @@ const coreEn = {
   registered: 'Registered',
 };
 
-const en = { ...coreEn, ...forms.en, ...offline.en, ...journey.en, ...layout.en };
+const en = { ...coreEn, ...forms.en, ...offline.en, ...journey.en, ...layout.en, ...sites.en };
 
 export type Messages = typeof en;
 
@@ -242,7 +243,7 @@ const coreFr: typeof coreEn = {
   registered: 'Inscrit',
 };
 
-const fr: Messages = { ...coreFr, ...forms.fr, ...offline.fr, ...journey.fr, ...layout.fr };
+const fr: Messages = { ...coreFr, ...forms.fr, ...offline.fr, ...journey.fr, ...layout.fr, ...sites.fr };
 
 export const MESSAGES: Record<Language, Messages> = { en, fr };
 

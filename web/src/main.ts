@@ -6,8 +6,11 @@
 import { answered, apiClient, ApiError, currentToken, setApiBase, tokenClaims, whenUnauthorized } from './api';
 import { ConfigError, loadConfig } from './config';
 import { errorMessage, h, lang, m, onLanguage, setLanguage, t, translated } from './dom';
+import { forgetDraft } from './draft-form';
 import { createFindClientsScreen } from './find-clients';
-import { header, screen, show } from './layout';
+import { headerMenu } from './header-menu';
+import { header, headerTools, screen, show } from './layout';
+import { registerServiceWorker, setDeviceHours, startDeviceWork, stopDeviceWork } from './offline-app';
 import { referenceData, setReferenceData } from './reference-data';
 import { onRegistered, openFreshForm, registerScreen, resetRegisterForm, showAgency } from './register-form';
 import './session-form';
@@ -18,7 +21,10 @@ import { openWizard } from './wizard';
 let signIn: SignIn | undefined;
 
 document.documentElement.lang = lang();
-onRegistered(openWizard);
+onRegistered((client) => {
+  forgetDraft();
+  openWizard(client);
+});
 
 // ---------------------------------------------------------------- layout
 const languageButton = h('button', { type: 'button', id: 'language', onclick: () => setLanguage(lang() === 'en' ? 'fr' : 'en') });
@@ -27,14 +33,13 @@ onLanguage(() => {
   languageButton.lang = lang() === 'en' ? 'fr' : 'en';
   languageButton.setAttribute('aria-label', m().switchLanguageName);
 });
-const nav = h(
-  'nav',
-  { 'aria-label': 'Main', hidden: true },
-  t('button', 'navRegister', { type: 'button', id: 'nav-register', onclick: () => openFreshForm() }),
-  t('button', 'navFind', { type: 'button', id: 'nav-find', onclick: () => show(findClientsScreen) }),
+const menu = headerMenu([
+  t('button', 'navRegister', { type: 'button', id: 'nav-register', 'data-screen': 'register', onclick: () => openFreshForm() }),
+  t('button', 'navFind', { type: 'button', id: 'nav-find', 'data-screen': 'find-clients', onclick: () => show(findClientsScreen) }),
   t('button', 'signOut', { type: 'button', id: 'sign-out', onclick: () => signIn?.signOut() }),
-);
-header.append(nav, languageButton);
+]);
+headerTools.append(languageButton, menu.button);
+header.append(menu.nav);
 
 // ---------------------------------------------------------------- Find a Client in my Agency
 const findClientsScreen = createFindClientsScreen(referenceData);
@@ -45,7 +50,8 @@ async function enter() {
   const claims = tokenClaims();
   showAgency(String(claims['custom:agency_name'] ?? claims['custom:agency_id'] ?? ''));
   resetRegisterForm(undefined);
-  nav.hidden = false;
+  await startDeviceWork(claims);
+  menu.available(true);
   show(registerScreen);
 }
 
@@ -61,8 +67,11 @@ async function start() {
     return;
   }
   setApiBase(config.apiBaseUrl);
+  setDeviceHours(config.draftHours);
+  registerServiceWorker();
   const leave = () => {
-    nav.hidden = true;
+    menu.available(false);
+    stopDeviceWork();
     // A session that ends under an open Find dialog must not leave it over the sign-in screen.
     for (const dialog of document.querySelectorAll('dialog')) dialog.close();
   };

@@ -13,21 +13,44 @@ import {
   h,
   m,
   onLanguage,
-  showFieldErrors,
   t,
   translated,
   whileBusy,
 } from './dom';
+import { errorSummary } from './error-summary';
 import { newDraftKey, sendWithRetries } from './exactly-once';
+import { type FieldProblem, loadRules, normalizeDate, serverProblems } from './form-checks';
 import { screen, show } from './layout';
 import { codedOptions, referenceData } from './reference-data';
-import { bindSiteField } from './site-finder';
+import { createSiteCombobox } from './site-combobox';
+import { openSiteFinder } from './site-finder';
 
 type Registration = Schemas['AnonymousClientRegistration'];
 
 const MAX_COMMENTS = 4000;
 
-const hooks: { onRegistered: (client: Schemas['AnonymousClient']) => void } = { onRegistered: () => {} };
+const hooks: {
+  onRegistered: (client: Schemas['AnonymousClient']) => void;
+  onUnsent: (body: Registration, key: string, siteName: string) => Promise<boolean>;
+  onReset: () => void;
+} = { onRegistered: () => {}, onUnsent: () => Promise.resolve(false), onReset: () => {} };
+
+/** Where a registration goes when the network failed (outbox-panel.ts keeps it): true if it is kept. */
+export function onUnsent(next: typeof hooks.onUnsent) {
+  hooks.onUnsent = next;
+}
+
+/** After every reset of the form (draft-form.ts forgets the draft kept on the device). */
+export function onFormReset(next: () => void) {
+  hooks.onReset = next;
+}
+
+/** The form's draft key and whether it is stored (or in the outbox); `resumeDraft` takes a restored draft's key and site. */
+export const draftState = (): { readonly key: string; readonly stored: boolean } => draft;
+export function resumeDraft(key: string, site?: { siteId: string; name: string }) {
+  draft = { key, stored: false };
+  if (site?.siteId) siteBox.choose(site);
+}
 
 /** What to do with a stored client (main.ts opens the wizard). */
 export function onRegistered(next: (client: Schemas['AnonymousClient']) => void) {
@@ -41,7 +64,7 @@ export function showAgency(name: string) {
 
 /** The site and date of the form, kept by "Register Another Client". */
 export function currentSiteAndDate() {
-  return { siteId: siteIdInput.value, siteName: siteNameInput.value, date: dateInput.value };
+  return { siteId: siteIdInput.value, siteName: siteBox.siteName(), date: dateInput.value };
 }
 
 const agencyInput = h('input', { readonly: true, name: 'agency' });
@@ -51,9 +74,13 @@ const genderSelect = h('select', { name: 'gender' });
 const arrivalYearSelect = h('select', { name: 'arrivalYear' });
 const statusSelect = h('select', { name: 'immigrationStatus' });
 const postalInput = h('input', { name: 'postalCode', autocomplete: 'off', size: 8 });
-const dateInput = h('input', { type: 'date', name: 'registrationDate' });
-const siteIdInput = h('input', { name: 'siteId', autocomplete: 'off' });
-const siteNameInput = h('input', { readonly: true, name: 'siteName' });
+// A text box, not type=date: a date box shows the browser's locale (mm/dd/yyyy) whatever the app
+// writes; this one shows and takes YYYY-MM-DD (docs/web-front-end.md, "Checks in the browser").
+const dateInput = h('input', { type: 'text', inputmode: 'numeric', name: 'registrationDate', autocomplete: 'off', maxlength: 10 });
+const dateHint = t('p', 'dateHint', { class: 'hint', id: 'registrationDate-hint' });
+// The site is chosen by name from a list (no one types an id); the form sends the chosen site's id.
+const siteBox = createSiteCombobox('siteId', 'siteId', { required: true });
+const siteIdInput = siteBox.value;
 const commentsInput = h('textarea', { name: 'comments', rows: 5, maxlength: MAX_COMMENTS });
 const counter = h('p', { id: 'comments-counter', class: 'hint', 'aria-live': 'polite' });
 const updateCounter = () => (counter.textContent = m().characters(commentsInput.value.length, MAX_COMMENTS));
@@ -65,7 +92,7 @@ const registerNotice = h('p', { class: 'form-notice', role: 'alert', id: 'regist
 const setRegisterNotice = translated(registerNotice);
 const findButton = t('button', 'find', { type: 'button', id: 'find-site' });
 onLanguage(() => findButton.setAttribute('aria-label', m().findSiteLabel));
-bindSiteField(siteIdInput, findButton, (name) => (siteNameInput.value = name));
+findButton.addEventListener('click', () => openSiteFinder((site) => siteBox.choose(site, { byUser: true }), findButton));
 
 const registerButton = t('button', 'register', { type: 'submit', id: 'register-submit' });
 const clearButton = t('button', 'clear', { type: 'button', id: 'clear' });
@@ -87,9 +114,8 @@ const registerForm = h(
   field('arrivalYear', 'arrivalYear', arrivalYearSelect),
   field('immigrationStatus', 'immigrationStatus', statusSelect),
   field('postalCode', 'postalCode', postalInput),
-  field('registrationDate', 'registrationDate', dateInput, { required: true }),
-  h('div', { class: 'with-button' }, field('siteId', 'siteId', siteIdInput, { required: true }), findButton),
-  field('siteName', 'siteName', siteNameInput),
+  field('registrationDate', 'registrationDate', dateInput, { required: true, hint: dateHint }),
+  h('div', { class: 'with-button' }, siteBox.field, findButton),
   field('comments', 'comments', commentsInput, { hint: counter }),
   registerError,
   registerNotice,
@@ -97,6 +123,27 @@ const registerForm = h(
 );
 export const registerScreen = screen('register', 'registerTitle', registerForm);
 clearErrorsOnInput(registerForm);
+
+/** The form's controls by the API's field names: browser checks and the server's errors land on them. */
+const registrationControls = () => ({
+  gender: genderSelect,
+  arrivalYear: arrivalYearSelect,
+  immigrationStatus: statusSelect,
+  postalCode: postalInput,
+  registrationDate: dateInput,
+  siteId: siteBox.input,
+  comments: commentsInput,
+});
+const registerSummary = errorSummary(registerForm, 'register-error-summary', registrationControls);
+
+/** What the API's own rules refuse in `body`; nothing when they cannot be loaded (the API still checks). */
+async function browserChecks(body: Registration): Promise<FieldProblem[]> {
+  try {
+    return (await loadRules()).checkRegistration(body, agencyToday());
+  } catch {
+    return [];
+  }
+}
 
 export function resetRegisterForm(keep: { siteId: string; siteName: string; date: string } | undefined) {
   const reference = referenceData();
@@ -112,11 +159,12 @@ export function resetRegisterForm(keep: { siteId: string; siteName: string; date
   postalInput.value = '';
   commentsInput.value = '';
   dateInput.value = keep?.date ?? agencyToday();
-  dateInput.max = agencyToday();
-  siteIdInput.value = keep?.siteId ?? '';
-  siteNameInput.value = keep?.siteName ?? '';
+  // The API's rules, fetched once the worker is signed in, so the first Register does not wait for them.
+  void loadRules().catch(() => undefined);
+  siteBox.choose(keep?.siteId ? { siteId: keep.siteId, name: keep.siteName } : undefined);
   updateCounter();
   clearFieldErrors(registerForm, registerError);
+  hooks.onReset();
 }
 
 function somethingTyped(): boolean {
@@ -125,7 +173,7 @@ function somethingTyped(): boolean {
     arrivalYearSelect.value !== 'UNKNOWN' ||
     statusSelect.value !== 'UNKNOWN' ||
     postalInput.value !== '' ||
-    siteIdInput.value !== '' ||
+    siteBox.input.value !== '' ||
     commentsInput.value !== '' ||
     dateInput.value !== agencyToday()
   );
@@ -152,6 +200,7 @@ registerForm.addEventListener('submit', (event) => {
   // A second click (or Enter) while the draft is on its way does nothing: the button is disabled.
   if (registerButton.disabled || draft.stored) return;
   const sending = draft;
+  dateInput.value = normalizeDate(dateInput.value);
   // The select boxes hold the API's own codes (from /v1/reference-data); the API checks them all.
   const body: Registration = {
     gender: genderSelect.value as Registration['gender'],
@@ -164,6 +213,14 @@ registerForm.addEventListener('submit', (event) => {
   if (commentsInput.value.trim()) body.comments = commentsInput.value;
   setRegisterNotice(undefined);
   void whileBusy(registerButton, 'registering', registerForm, async () => {
+    // Checked before sending, by the API's own rules: nothing is sent while a field is wrong.
+    const problems = await browserChecks(body);
+    if (draft !== sending) return;
+    if (problems.length > 0) {
+      clearFieldErrors(registerForm, registerError);
+      registerSummary.show(problems);
+      return;
+    }
     try {
       // The retries (same request, same key) happen below openapi-fetch, which reads the last answer.
       const registered = await answered(
@@ -180,8 +237,21 @@ registerForm.addEventListener('submit', (event) => {
       // The form was reset meanwhile: this draft's failure belongs to no form on screen.
       if (draft !== sending) return;
       clearFieldErrors(registerForm, registerError);
+      // No answer: the outbox keeps it with its key and sends it when the network is back.
+      if (!(error instanceof ApiError) && (await hooks.onUnsent(body, sending.key, siteBox.siteName()))) {
+        sending.stored = true;
+        return;
+      }
       if (!(error instanceof ApiError)) setRegisterNotice((messages) => messages.registerUncertain);
-      else if (error.errors.length > 0) showFieldErrors(registerForm, error.errors, registerError, m().fixErrors);
+      else if (error.errors.length > 0) {
+        const fields = Object.keys(registrationControls());
+        const { problems: refused, unplaced } = serverProblems(error.errors, {
+          status: error.status,
+          fields,
+          siteUnavailable: 'siteUnavailable',
+        });
+        registerSummary.show(refused, unplaced);
+      }
       // The same key with another body: an earlier sending of this draft may have been stored.
       else if (error.status === 422) setRegisterNotice((messages) => messages.registerKeyReused);
       else {
