@@ -99,7 +99,7 @@ async function openMenuItem(page: Page, width: number, item: string) {
 describe('the look and layout of every screen, from 320 px to desktop', () => {
   for (const size of SIZES)
     for (const language of LANGUAGES)
-      it(`fits ${size.width}×${size.height} in ${language === 'en' ? 'English' : 'French'}: no sideways scrolling, axe clean, 44 px targets, dialogs in view`, async () => {
+      it(`fits ${size.width}×${size.height} in ${language === 'en' ? 'English' : 'French'}: no sideways scrolling, axe clean, 44 px targets, dialogs in view, offline states included`, async () => {
         const context = await browser.newContext({ viewport: size, locale: 'en-CA' });
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
@@ -143,6 +143,8 @@ describe('the look and layout of every screen, from 320 px to desktop', () => {
             await page.keyboard.press('Tab');
           }
           await page.locator('#signin-agencyId').fill(`layout-${size.width}-${language}`);
+          // An agency administrator: the profile's History is one of the screens checked.
+          await page.locator('#signin-role').selectOption('agency-admin');
           await page.getByRole('button', { name: SIGN_IN[language], exact: true }).click();
           await waitVisible(page, '#register');
           expect(await page.locator('#nav-register').getAttribute('aria-current')).toBe('page');
@@ -203,6 +205,19 @@ describe('the look and layout of every screen, from 320 px to desktop', () => {
           await waitVisible(page, '#wizard');
           await expectGoodLayout(page, 'wizard', size.width, language);
 
+          // From the wizard: the profile's edit form, its history, and room mode; each comes back.
+          for (const [button, screenId, name, back] of [
+            ['#edit-profile', '#edit-client', 'edit', '#cancel-edit'],
+            ['#show-history', '#client-history', 'history', '#history-back'],
+            ['#register-room', '#room', 'room', '#room-cancel'],
+          ] as const) {
+            await page.locator(button).click();
+            await waitVisible(page, screenId);
+            await expectGoodLayout(page, name, size.width, language);
+            await page.locator(back).click();
+            await waitVisible(page, '#wizard');
+          }
+
           // The session form.
           await page.locator('#begin-session').click();
           await waitVisible(page, '#session');
@@ -225,6 +240,31 @@ describe('the look and layout of every screen, from 320 px to desktop', () => {
           await page.locator('#client-results li button').first().click();
           await waitVisible(page, '#client-profile');
           await expectGoodLayout(page, 'find-clients', size.width, language);
+
+          // Offline: a registration saved on the device, and the outbox listing it.
+          await context.setOffline(true);
+          await openMenuItem(page, size.width, '#nav-register');
+          await waitVisible(page, '#register');
+          await page.locator('#gender').selectOption('MALE');
+          // The site from the combobox, over the index the page already holds (no network needed).
+          await page.locator('#siteId').fill('public school');
+          await pollUntil(
+            async () => {
+              // More than the one recent site it lists on focus: the matches of what was typed.
+              expect(await page.locator('#siteId-listbox [role="option"]').count()).toBeGreaterThan(1);
+            },
+            { description: 'the sites matching "public school" listed under the combobox' },
+          );
+          await page.locator('#siteId').press('ArrowDown');
+          await page.locator('#siteId').press('Enter');
+          expect(await page.locator('#siteId-value').inputValue()).not.toBe('');
+          await page.locator('#register-submit').click();
+          await waitVisible(page, '#outbox-saved');
+          await expectGoodLayout(page, 'offline-saved', size.width, language);
+          await page.locator('#outbox-button').click();
+          await waitVisible(page, '#outbox-dialog');
+          await expectGoodLayout(page, 'outbox', size.width, language);
+          await page.locator('#outbox-close').click();
         } finally {
           await context.close();
         }
