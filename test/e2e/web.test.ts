@@ -58,6 +58,7 @@ const WORDS = {
     date: 'Registration date',
     register: 'Register',
     print: 'Print the Registration Receipt',
+    saveReceipt: 'Save the receipt',
     another: 'Register Another Client',
     begin: 'Begin Session with Client',
     save: 'Save the session',
@@ -82,6 +83,7 @@ const WORDS = {
     date: "Date d'inscription",
     register: 'Inscrire',
     print: "Imprimer le reçu d'inscription",
+    saveReceipt: 'Enregistrer le reçu',
     another: 'Inscrire un autre client',
     begin: 'Commencer une séance avec le client',
     save: 'Enregistrer la séance',
@@ -150,6 +152,11 @@ async function registerAndSearch(page: Page, language: 'en' | 'fr', comment: str
   expect(printed.headers.get('content-disposition')).toMatch(/^inline; filename="anonymous-client-.*-receipt\.pdf"$/);
   const pdf = Buffer.from(await printed.arrayBuffer());
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  // "Save the receipt" downloads it as a file (an attachment) and leaves the screen as it is.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.saveReceipt }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^anonymous-client-.*-receipt\.pdf$/);
+  expect((await fetch(download.url())).headers.get('content-disposition')).toMatch(/^attachment; /);
+  expect(await page.locator('#wizard').isVisible()).toBe(true);
 
   // Begin a session: the form is pre-filled from the draft; a second one gets the server's 409 message,
   // in the UI's language.

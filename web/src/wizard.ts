@@ -63,6 +63,7 @@ export const wizardScreen = screen(
     'div',
     { class: 'buttons' },
     t('button', 'printReceipt', { type: 'button', id: 'print-receipt' }),
+    t('button', 'saveReceipt', { type: 'button', id: 'save-receipt', class: 'secondary' }),
     t('button', 'registerAnother', { type: 'button', id: 'register-another' }),
     t('button', 'registerRoom', { type: 'button', id: 'register-room' }),
     t('button', 'beginSession', { type: 'button', id: 'begin-session' }),
@@ -124,23 +125,25 @@ wizardScreen.querySelector('#register-room')!.addEventListener('click', () => {
     );
 });
 
-const printButton = wizardScreen.querySelector<HTMLButtonElement>('#print-receipt')!;
-printButton.addEventListener('click', () => {
-  if (!registered || printButton.disabled) return;
+/**
+ * "Print the Registration Receipt" opens a PDF in the browser's own viewer (inline), from which staff
+ * print; a CSV has no print view, so it is saved. "Save the receipt" downloads either (attachment).
+ * Each press makes one receipt: the button is disabled while it is on its way.
+ */
+function makeReceipt(button: HTMLButtonElement, save: boolean) {
+  if (!registered || button.disabled) return;
   const format = wizardScreen.querySelector<HTMLInputElement>('input[name="format"]:checked')!.value;
   const language = wizardScreen.querySelector<HTMLInputElement>('input[name="language"]:checked')!.value;
   wizardError.textContent = '';
-  void whileBusy(printButton, 'printingReceipt', wizardScreen, async () => {
+  void whileBusy(button, 'printingReceipt', wizardScreen, async () => {
     try {
-      // "Print": a PDF opens in the browser's own viewer (inline), from which staff print; a CSV has no
-      // print view, so it is saved (attachment).
       const receipt = await answered(
         apiClient().POST('/v1/anonymous-clients/{clientId}/receipts', {
           params: { path: { clientId: registered!.clientId } },
           body: {
             format: format as Schemas['ReceiptRequest']['format'],
             language: language as Schemas['ReceiptRequest']['language'],
-            disposition: format === 'pdf' ? 'inline' : 'attachment',
+            disposition: format === 'pdf' && !save ? 'inline' : 'attachment',
           },
         }),
       );
@@ -149,12 +152,19 @@ printButton.addEventListener('click', () => {
         ' ',
         t('a', 'openReceipt', { id: 'receipt-link', href: receipt.url, target: '_blank', rel: 'noopener' }),
       );
-      window.open(receipt.url, '_blank', 'noopener');
+      // An attachment link downloads where it is opened, leaving this screen as it is.
+      if (save) window.location.assign(receipt.url);
+      else window.open(receipt.url, '_blank', 'noopener');
     } catch (error) {
       wizardError.textContent = errorMessage(error);
     }
   });
-});
+}
+
+const printButton = wizardScreen.querySelector<HTMLButtonElement>('#print-receipt')!;
+printButton.addEventListener('click', () => makeReceipt(printButton, false));
+const saveButton = wizardScreen.querySelector<HTMLButtonElement>('#save-receipt')!;
+saveButton.addEventListener('click', () => makeReceipt(saveButton, true));
 
 wizardScreen.querySelector('#register-another')!.addEventListener('click', () => {
   // A new draft (and key) that keeps the site and date of the client just registered.
