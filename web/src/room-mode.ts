@@ -56,7 +56,7 @@ const addButton = t('button', 'addPerson', { type: 'button', id: 'room-add' });
 const fullNote = h('p', { class: 'hint', id: 'room-full', role: 'status' });
 const setFullNote = translated(fullNote);
 const summary = h('div', {
-  class: 'error-summary',
+  class: 'ontario-alert ontario-alert--error error-summary',
   id: 'room-error-summary',
   tabindex: '-1',
   hidden: true,
