@@ -142,6 +142,20 @@ async function storedComments(page: Page): Promise<string[]> {
 
 const countOf = (comments: string[], word: string) => comments.filter((comment) => comment.split(/\s+/).includes(word)).length;
 
+/** None of the registrations is stored while offline; back online, the outbox empties and each is stored once. */
+async function expectEachStoredOnceBackOnline(context: BrowserContext, page: Page, words: string[]) {
+  const before = await storedComments(page);
+  expect(words.map((word) => countOf(before, word))).toEqual(words.map(() => 0));
+  await context.setOffline(false);
+  await waitFor(
+    `all ${words.length} sent`,
+    async () => expect(await page.locator('#outbox-button').textContent()).toBe('Outbox: 0 to send'),
+    20_000,
+  );
+  const after = await storedComments(page);
+  expect(words.map((word) => countOf(after, word))).toEqual(words.map(() => 1));
+}
+
 async function expectNoSidewaysScroll(page: Page, state: string) {
   const overflow = await page.evaluate(() => {
     const root = (globalThis as any).document.documentElement;
@@ -329,18 +343,8 @@ describe('the outbox', () => {
     await expectNoSidewaysScroll(page, 'offline header at 320 px');
     await screenshot(page, 'offline-header-320');
     await page.setViewportSize({ width: 390, height: 844 });
-    const before = await storedComments(page);
-    expect(words.map((word) => countOf(before, word))).toEqual([0, 0, 0]);
-
-    await context.setOffline(false);
-    await waitFor(
-      'all three sent',
-      async () => expect(await page.locator('#outbox-button').textContent()).toBe('Outbox: 0 to send'),
-      20_000,
-    );
-    const after = await storedComments(page);
-    expect(words.map((word) => countOf(after, word))).toEqual([1, 1, 1]);
-    expect(after).toHaveLength(3);
+    await expectEachStoredOnceBackOnline(context, page, words);
+    expect(await storedComments(page)).toHaveLength(3);
 
     // The screen of the last one offers the stored client now.
     await waitFor('Open on the saved screen', async () => expect(await page.locator('#outbox-saved-open').isVisible()).toBe(true));
@@ -469,17 +473,7 @@ describe('the outbox', () => {
       expect(await page.locator('#outbox-button').textContent()).toBe('Outbox: 3 to send'),
     );
     expect(await page.locator('#offline-mark').isVisible()).toBe(true);
-    const before = await storedComments(page);
-    expect(words.map((word) => countOf(before, word))).toEqual([0, 0, 0]);
-
-    await context.setOffline(false);
-    await waitFor(
-      'all three sent',
-      async () => expect(await page.locator('#outbox-button').textContent()).toBe('Outbox: 0 to send'),
-      20_000,
-    );
-    const after = await storedComments(page);
-    expect(words.map((word) => countOf(after, word))).toEqual([1, 1, 1]);
+    await expectEachStoredOnceBackOnline(context, page, words);
     await context.close();
   }, 180_000);
 });
