@@ -105,8 +105,9 @@ export function createFindClientsScreen(reference: () => Schemas['ReferenceData'
     h(
       'li',
       { 'data-client-id': client.clientId },
-      h('span', {}, `${client.registrationDate} · ${client.site.name} · `),
-      h('span', { class: 'comment' }, (client.comments ?? '').slice(0, 120)),
+      // The comment's start after a separator, and no dangling separator when there is none.
+      h('span', {}, `${client.registrationDate} · ${client.site.name}${client.comments ? ' · ' : ''}`),
+      client.comments && h('span', { class: 'comment' }, client.comments.slice(0, 120)),
       ' ',
       t('button', 'open', { type: 'button', onclick: () => showProfile(client) }),
     );
