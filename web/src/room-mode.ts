@@ -245,7 +245,7 @@ function paint(errors: RoomProblem[]) {
     items.push(h('li', {}, place ? link(place) : h('span', {}, text)));
   }
   summary.hidden = items.length === 0;
-  summary.replaceChildren(...(items.length ? [h('h2', { id: 'room-summary-title' }, m().errorSummaryTitle), h('ul', {}, ...items)] : []));
+  summary.replaceChildren(...(items.length ? [h('h2', { id: 'room-summary-title' }, m().summaryTitle), h('ul', {}, ...items)] : []));
 }
 onLanguage(() => paint(shownErrors));
 

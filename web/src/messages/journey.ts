@@ -52,7 +52,6 @@ export const en = {
     'The answer did not come back: the group may or may not be registered. Press Register the group again; no one will be registered twice.',
   roomKeyReused:
     'The form was changed after an attempt that may already have registered the group with the earlier values. Check Find a Client in my Agency before registering these people again.',
-  errorSummaryTitle: 'There is a problem',
   inPerson: (n: number, field: string) => `Person ${n}, ${field}`,
   roomDoneTitle: 'The group is registered',
   roomDone: (n: number) => `${n} clients are registered. Read each number aloud to its person.`,
@@ -110,7 +109,6 @@ export const fr: typeof en = {
     "La réponse n'est pas arrivée : le groupe est peut-être inscrit, peut-être pas. Appuyez de nouveau sur Inscrire le groupe; personne ne sera inscrit deux fois.",
   roomKeyReused:
     'Le formulaire a été modifié après une tentative qui a peut-être déjà inscrit le groupe avec les valeurs précédentes. Vérifiez dans Trouver un client de mon organisme avant de réinscrire ces personnes.',
-  errorSummaryTitle: 'Il y a un problème',
   inPerson: (n: number, field: string) => `Personne ${n}, ${field}`,
   roomDoneTitle: 'Le groupe est inscrit',
   roomDone: (n: number) => `${n} clients sont inscrits. Lisez à voix haute à chaque personne son numéro.`,
