@@ -82,6 +82,21 @@ export const CLIENT_MESSAGES = defineMessages({
     fr: 'n’est pas un curseur de cette recherche (il a été modifié, ou il appartient à une autre recherche ou à un autre organisme)',
   },
   'field.clientCursorTooLong': { en: 'is not a cursor this search handed out', fr: 'n’est pas un curseur fourni par cette recherche' },
+  // Reports (CONTRACT §11).
+  'field.reportMonth': {
+    en: 'must be a month written YYYY-MM, from {earliest}',
+    fr: 'doit être un mois écrit AAAA-MM, à partir de {earliest}',
+  },
+  'field.reportSpan': {
+    en: 'must be at most {max} months from from, both months included',
+    fr: 'doit être au plus à {max} mois de from, les deux mois compris',
+  },
+  'field.reportBy': {
+    en: 'must be one or two of {dimensions}, separated by a comma',
+    fr: 'doit être une ou deux des dimensions {dimensions}, séparées par une virgule',
+  },
+  'field.reportByRepeated': { en: 'must not name a dimension twice', fr: 'ne doit pas nommer deux fois la même dimension' },
+  'field.reportByTooMany': { en: 'must name at most {max} dimensions', fr: 'doit nommer au plus {max} dimensions' },
 });
 
 export const { message: clientMessage, zodMessage: clientZodMessage } = CLIENT_MESSAGES;
