@@ -110,7 +110,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     cleanups.push(async () => admin.destroy());
     if ((await ensureTable(admin, LOCAL_TABLE_NAME)) === 'created') status('created table ' + LOCAL_TABLE_NAME);
     await loadSampleCatalogOnFirstStart(status);
-    await startCommentIndexer(options.dataDir, status, cleanups);
+    await startStreamConsumers(options.dataDir, status, cleanups);
     await startClientRetention(status, cleanups);
 
     const gateway = createGateway({
@@ -177,24 +177,43 @@ async function loadSampleCatalogOnFirstStart(status: (line: string) => void) {
 }
 
 /**
- * "Find a Client": the cursor key from DATA_DIR/keys, and the comment indexer fed from DynamoDB
- * Local's stream as Lambda would be (local/stream-runner.ts). STREAM_INDEXER=off leaves the indexer
- * out (bulk loads; rebuild afterwards with `npm run comments:reindex`).
+ * The table's two stream consumers, as in AWS, each fed from DynamoDB Local's stream as Lambda would
+ * (local/stream-runner.ts) with its own checkpoint in DATA_DIR:
+ * - "Find a Client"'s comment indexer (docs/comment-search.md). STREAM_INDEXER=off leaves it out (bulk
+ *   loads; rebuild afterwards with `npm run comments:reindex`).
+ * - the report counter (docs/reports.md). REPORT_COUNTER=off leaves it out (the benchmark compares
+ *   registration with and without it; recount afterwards with `npm run reports:rebuild`).
  */
-async function startCommentIndexer(dataDir: string, status: (line: string) => void, cleanups: (() => Promise<void>)[]) {
-  if (process.env.STREAM_INDEXER === 'off') return;
+const STREAM_CONSUMERS = [
+  {
+    name: 'comment indexer',
+    off: 'STREAM_INDEXER',
+    checkpoint: 'stream-indexer.json',
+    load: async () => (await import('../functions/handlers/index-client-comments')).handler,
+  },
+  {
+    name: 'report counter',
+    off: 'REPORT_COUNTER',
+    checkpoint: 'report-counter.json',
+    load: async () => (await import('../functions/handlers/count-for-reports')).handler,
+  },
+] as const;
+
+async function startStreamConsumers(dataDir: string, status: (line: string) => void, cleanups: (() => Promise<void>)[]) {
   // The streams client has its own endpoint variable; DynamoDB Local serves both APIs.
   process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = process.env.AWS_ENDPOINT_URL_DYNAMODB;
-  // Imported only now, like every handler (handlerLoader): module-level code such as the metrics
-  // instance reads the environment configureProcessEnvironment has just set, as in Lambda.
-  const { handler: indexClientComments } = await import('../functions/handlers/index-client-comments');
-  const runner = await startStreamRunner({
-    tableName: LOCAL_TABLE_NAME,
-    handler: indexClientComments,
-    checkpointFile: join(dataDir, 'stream-indexer.json'),
-    onProblem: (line) => status(`comment indexer: ${line}`),
-  });
-  cleanups.push(() => runner.stop());
+  for (const consumer of STREAM_CONSUMERS) {
+    if (process.env[consumer.off] === 'off') continue;
+    // Imported only now, like every handler (handlerLoader): module-level code such as the metrics
+    // instance reads the environment configureProcessEnvironment has just set, as in Lambda.
+    const runner = await startStreamRunner({
+      tableName: LOCAL_TABLE_NAME,
+      handler: await consumer.load(),
+      checkpointFile: join(dataDir, consumer.checkpoint),
+      onProblem: (line) => status(`${consumer.name}: ${line}`),
+    });
+    cleanups.push(() => runner.stop());
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Caller } from './caller';
 import { clientMessage } from './client-messages';
 import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from './errors';
 import { newId } from './ids';
-import { type NewSession, type Session, SESSION_ALREADY_TAKEN } from './session';
+import { type NewSession, type Session, SESSION_ALREADY_TAKEN, type StoredSession } from './session';
 import { unusableSiteDetail } from './site';
 
 export interface SessionDependencies {
@@ -48,7 +48,12 @@ export async function beginSession(clientId: string, input: NewSession, caller: 
     createdAt: deps.now().toISOString(),
     createdBy: caller.userId,
   };
-  const outcome = await deps.sessions.create(session);
+  // The person as described now: a later edit of the profile moves the client's count, not the session's.
+  const stored: StoredSession = {
+    ...session,
+    countedAs: { gender: client.gender, immigrationStatus: client.immigrationStatus, arrivalYear: client.arrivalYear },
+  };
+  const outcome = await deps.sessions.create(stored);
   if (outcome === 'already-taken') throw new ConflictError(SESSION_ALREADY_TAKEN);
   if (outcome === 'client-missing') throw new NotFoundError(CLIENT_NOT_FOUND);
   return session;

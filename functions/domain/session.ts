@@ -62,6 +62,20 @@ export const SessionSchema = z
 
 export type Session = z.output<typeof SessionSchema>;
 
+/**
+ * How the person was described when the session began: stored on the session item (never in its API
+ * answer) so that reports count the session as the service was given, whatever later edits say
+ * (domain/reports/counted-units.ts).
+ */
+export interface SessionCountedAs {
+  gender: AnonymousClient['gender'];
+  immigrationStatus: AnonymousClient['immigrationStatus'];
+  arrivalYear: AnonymousClient['arrivalYear'];
+}
+
+/** A session as stored: with what it counts as in reports. */
+export type StoredSession = Session & { countedAs: SessionCountedAs };
+
 export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).meta({ id: 'SessionList' });
 
 export const SessionDraftSchema = z

@@ -37,10 +37,11 @@ export interface ReceiptFileEraser {
 }
 
 /**
- * The seam for reports (CONTRACT §11), which do not exist yet. Counts of clients served must not
- * change when a profile expires: aggregates hold no personal data and are kept. When reports exist,
- * their store implements this and retention calls it before it removes anything of the client, so
- * that a client is never removed before the counts that include it are settled.
+ * The seam for reports (CONTRACT §11). Counts of clients served must not change when a profile
+ * expires: the tallies hold no personal data and are kept (a removed unit stays counted, and is kept
+ * in "retired" tallies so a rebuild keeps it too: docs/reports.md). Retention calls `settle` before it
+ * removes anything of the client, so the client's and its session's current versions are counted
+ * before they go (adapters/dynamodb/report-tallies.ts).
  */
 export interface ReportCounts {
   settle(client: RetainedClient): Promise<void>;

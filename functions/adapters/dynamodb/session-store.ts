@@ -5,7 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Session } from '../../domain/session';
+import type { Session, StoredSession } from '../../domain/session';
 import type { SessionCreateOutcome, SessionStore } from '../../ports/session-store';
 import { auditPut } from './audit-entries';
 import { withStorageErrors } from './errors';
@@ -20,7 +20,8 @@ export class DynamoDbSessionStore implements SessionStore {
     private readonly tableName: string,
   ) {}
 
-  async create(session: Session): Promise<SessionCreateOutcome> {
+  /** Stores what the session counts as in reports too (`countedAs`), when the use case gives it. */
+  async create(session: Session | StoredSession): Promise<SessionCreateOutcome> {
     const { agencyId } = session.agency;
     try {
       await withStorageErrors('begin session', () =>
@@ -75,7 +76,7 @@ export class DynamoDbSessionStore implements SessionStore {
       ),
     );
     return (Items ?? []).map((item) => {
-      const { pk: _pk, sk: _sk, entity: _entity, ...session } = item;
+      const { pk: _pk, sk: _sk, entity: _entity, countedAs: _countedAs, ...session } = item;
       return session as Session;
     });
   }

@@ -32,6 +32,8 @@ const KIND = {
   searchWord: 'WORD',
   searchSite: 'SITE',
   searchVocabulary: 'VOCABULARY',
+  reportTally: 'TALLY',
+  reportMarker: 'TALLIED',
 } as const;
 
 const SITE_PREFIX = 'SITE#';
@@ -78,6 +80,18 @@ export const keys = {
   searchWord: (agencyId: string, word: string) => agencyPartition(KIND.searchWord, agencyId, word),
   searchSite: (agencyId: string, siteId: string) => agencyPartition(KIND.searchSite, agencyId, siteId),
   searchVocabulary: (agencyId: string) => agencyPartition(KIND.searchVocabulary, agencyId),
+  /**
+   * Report tallies (adapters/dynamodb/report-tallies.ts, docs/reports.md): one partition per tally view
+   * (`viewId`, sort key the month), one per view of the counts of removed units (`retired:<viewId>`),
+   * and the agency's `asof` item. View ids hold no `#` and none is called `asof` or starts `retired:`.
+   */
+  reportTally: (agencyId: string, viewId: string) => agencyPartition(KIND.reportTally, agencyId, viewId),
+  reportRetiredTally: (agencyId: string, viewId: string) => agencyPartition(KIND.reportTally, agencyId, `retired:${viewId}`),
+  reportAsOf: (agencyId: string) => ({ pk: agencyPartition(KIND.reportTally, agencyId, 'asof'), sk: 'ASOF' }),
+  /** What each client and session is counted as now (one partition per agency); sort keys below. */
+  reportMarkers: (agencyId: string) => agencyPartition(KIND.reportMarker, agencyId),
+  clientMarker: (clientId: string) => `CLIENT#${clientId}`,
+  sessionMarker: (clientId: string) => `SESSION#${clientId}`,
   site: (siteId: string) => `${SITE_PREFIX}${siteId}`,
   siteItem: 'SITE',
   catalogSummary: CATALOG_SUMMARY,
@@ -132,6 +146,13 @@ export const ITEM_KINDS = {
     operations: ['query', 'batchGet', 'batchWrite', 'update', 'delete'],
   },
   agencyRegistry: { leadingKeys: [AGENCY_REGISTRY_PARTITION], operations: ['query', 'batchWrite'] },
+  /**
+   * Report tallies, retired tallies and the asOf item: the counter ADDs (UpdateItem, in transactions);
+   * reports Query a view and Get asOf; the rebuild (an operator's command) Puts and Deletes whole items.
+   */
+  reportTally: { leadingKeys: [agencyPattern(KIND.reportTally)], operations: ['get', 'query', 'put', 'update', 'delete'] },
+  /** What each unit is counted as: read in batches and Put (conditionally) by the counter and the rebuild. */
+  reportMarker: { leadingKeys: [agencyPattern(KIND.reportMarker)], operations: ['batchGet', 'put'] },
   /** Sites are written by the operators' import (`npm run sites:import`), never by a function. */
   site: { leadingKeys: [`${SITE_PREFIX}*`], operations: ['get'] },
   catalogSummary: { leadingKeys: [CATALOG_SUMMARY.pk], operations: ['get'] },
