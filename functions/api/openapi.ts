@@ -63,7 +63,15 @@ function toRouteConfig(definition: RouteDefinition, today: string): RouteConfig 
       headers: Object.fromEntries(
         Object.entries(definition.success.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
       ),
-      content: { 'application/json': { schema: definition.success.schema } },
+      content: {
+        'application/json': { schema: definition.success.schema },
+        ...Object.fromEntries(
+          Object.entries(definition.success.alternatives ?? {}).map(([mediaType, description]) => [
+            mediaType,
+            { schema: { type: 'string' as const, description } },
+          ]),
+        ),
+      },
     },
   };
   for (const status of [...statuses].sort()) responses[status] = problemResponse(status);

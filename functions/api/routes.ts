@@ -6,6 +6,7 @@
  */
 import { clientRoutes } from './routes/client-routes';
 import { receiptRoutes } from './routes/receipt-routes';
+import { reportRoutes } from './routes/report-routes';
 import { type RouteDefinition, routeIn } from './routes/route-definition';
 import { serviceRoutes } from './routes/service-routes';
 import { sessionRoutes } from './routes/session-routes';
@@ -19,6 +20,7 @@ export const routes = [
   ...sessionRoutes,
   ...siteRoutes,
   ...receiptRoutes,
+  ...reportRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['operationId'];

@@ -21,7 +21,7 @@ import type * as z from 'zod';
 import type { RouteDefinition } from '../api/routes/route-definition';
 import { todayIn } from '../domain/calendar';
 import type { Caller } from '../domain/caller';
-import { LANGUAGES } from '../domain/messages';
+import { type Language, LANGUAGES } from '../domain/messages';
 import { readEnv } from '../runtime/env';
 import { metrics, type MetricsRecorder, metricsRecorder } from '../runtime/metrics';
 import { type ApiResult, toApiGatewayResult } from './api-result';
@@ -52,6 +52,8 @@ export interface RouteRequest<R extends RouteDefinition> {
   correlationId: string;
   /** The agency's calendar date now (YYYY-MM-DD). */
   today: string;
+  /** The answer's language, negotiated from Accept-Language (English by default). */
+  language: Language;
   now: Date;
   metrics: MetricsRecorder;
 }
@@ -99,6 +101,7 @@ export function httpRoute<const R extends RouteDefinition>(
     .use(validatedInput(route))
     .handler(async (event, context) => {
       const scope = scopeOf(context);
+      const language = context.preferredLanguage ?? 'en';
       const result = await withinRequestDeadline(context, () =>
         implement({
           caller: scope.caller,
@@ -109,6 +112,7 @@ export function httpRoute<const R extends RouteDefinition>(
           headers: event.headers as Record<string, string>,
           correlationId: scope.correlationId,
           today: scope.today,
+          language,
           now: scope.now,
           metrics: metricsRecorder,
         } as RouteRequest<R>),

@@ -78,7 +78,14 @@ export interface RouteDefinition {
   serverOwnedFields?: readonly string[];
   /** Fields fixed at creation: a body that names them is refused as an attempt to change them. */
   immutableFields?: readonly string[];
-  success: { status: number; description: string; schema: z.ZodType; headers?: Record<string, string> };
+  success: {
+    status: number;
+    description: string;
+    schema: z.ZodType;
+    headers?: Record<string, string>;
+    /** Other media types the same answer comes in (chosen by Accept), each a text body described in words. */
+    alternatives?: Record<string, string>;
+  };
   /** Error statuses this route can answer besides 400/401/403/500/503, for the document. */
   errorStatuses?: readonly number[];
 }
