@@ -238,8 +238,15 @@ describe('a retention run', () => {
     expect(await inVocabulary(a.agencyId, 'housing')).toBe(false);
     expect(await inVocabulary(a.agencyId, 'quixotic')).toBe(true);
     expect(await inVocabulary(a.agencyId, 'glimber')).toBe(true);
-    // Even after the stream has brought the profiles' removal to the indexer (which repeats it).
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Even after the stream has brought the profiles' removal to the indexer (which repeats it): a
+    // client registered now shares their partition key, so the stream hands it to the indexer after
+    // the removals; once it is findable, the removals have been applied.
+    const marker = await register(a.token, today(), 'Sentinel vexillographer');
+    await pollUntil(() => found(a.token, 'vexillographer'), {
+      description: 'a client registered after the removals to be indexed',
+      timeoutMs: 15_000,
+      until: (ids) => ids.includes(marker.clientId),
+    });
     expect(await inVocabulary(a.agencyId, 'zorblat')).toBe(false);
     expect(await inVocabulary(a.agencyId, 'quixotic')).toBe(true);
   });
