@@ -10,6 +10,7 @@ import { runPipelineOverheadBenchmark } from './pipeline-overhead';
 import { runReceiptsBenchmark } from './receipts';
 import { runRegistrationBenchmark } from './registration';
 import { recordSection } from './report';
+import { runReportsBenchmark } from './reports';
 import { runSiteSearchBenchmark } from './site-search';
 import { runWebBenchmark } from './web';
 
@@ -31,6 +32,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   soak: runSoakBenchmark,
   // Issue 12: the front-desk web app in chromium (Debian's, as the e2e tests).
   web: runWebBenchmark,
+  // Issue 15: report reading cost by agency size, counting cost and delay (seeds 51,000 clients: minutes).
+  reports: runReportsBenchmark,
 };
 
 const requested = process.argv.slice(2);
