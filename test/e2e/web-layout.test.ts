@@ -241,6 +241,11 @@ describe('the look and layout of every screen, from 320 px to desktop', () => {
           await waitVisible(page, '#client-profile');
           await expectGoodLayout(page, 'find-clients', size.width, language);
 
+          // Reports (agency administrators): this fiscal year to date by month, table and chart.
+          await openMenuItem(page, size.width, '#nav-reports');
+          await waitVisible(page, '#report-result');
+          await expectGoodLayout(page, 'reports', size.width, language);
+
           // Offline: a registration saved on the device, and the outbox listing it.
           await context.setOffline(true);
           await openMenuItem(page, size.width, '#nav-register');

@@ -298,6 +298,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/reports/anonymous-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Anonymous clients served and their sessions, counted by month, site, gender, status or arrival year
+     * @description Agency admins only. Clients are counted by registration month, sessions by service month; a session counts the person as described when it began (a later edit of the profile moves the client, not the session). Counts are kept from the table's stream and trail the records by about a second: `asOf` says up to when they are complete. Accept: text/csv answers the same table as CSV (UTF-8 with BOM, labels in the Accept-Language language, a totals row). suppressBelow (2 to 10) is for tables that leave the agency: small counts are null (CSV: "<n") and enough others are withheld that none can be worked out (docs/reports.md).
+     */
+    get: operations['getAnonymousClientReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -709,6 +729,71 @@ export interface components {
     };
     ReceiptList: {
       items: components['schemas']['Receipt'][];
+    };
+    /** @description Anonymous clients served and their sessions (CONTRACT §11). */
+    AnonymousClientReport: {
+      agency: {
+        agencyId: string;
+        name: string;
+      };
+      /** @description YYYY-MM, as asked. */
+      from: string;
+      /** @description YYYY-MM, as asked (included). */
+      to: string;
+      /** @description The dimensions of the rows, in the order asked. */
+      by: ('month' | 'site' | 'gender' | 'immigrationStatus' | 'arrivalYear')[];
+      /** @description Ordered by the first dimension, then the second: months ascending, codes in reference-data order, sites by name, arrival years ascending with UNKNOWN last. Rows whose two counts are both 0 are left out. With no dimension, one row (the totals), or none when nothing was counted. */
+      rows: components['schemas']['AnonymousClientReportRow'][];
+      /** @description The sums over every row; only this grand total is published, never subtotals. */
+      totals: {
+        /** @description Anonymous clients registered (by registration date); null only when withheld by suppressBelow. */
+        clients: number | null;
+        /** @description Sessions given (by service date); null only when withheld by suppressBelow. */
+        sessions: number | null;
+      };
+      /** @description Echoed when asked: counts from 1 to suppressBelow − 1 are withheld. */
+      suppressBelow?: number;
+      /**
+       * Format: date-time
+       * @description Every change written before this instant is counted. When nothing has been counted for the agency yet, it is the time of the answer and every count is 0.
+       */
+      asOf: string;
+    };
+    /** @description One combination of the dimensions of `by`: only their fields are present, then the two counts. */
+    AnonymousClientReportRow: {
+      /** @description YYYY-MM, when the report is by month. */
+      month?: string;
+      /** @description When the report is by site. A site missing from the catalog shows its id as its name. */
+      site?: {
+        siteId: string;
+        name: string;
+      };
+      /**
+       * @description A gender code from GET /v1/reference-data, when by gender.
+       * @enum {string}
+       */
+      gender?: 'FEMALE' | 'MALE' | 'GENDER_DIVERSE' | 'PREFER_NOT_TO_SAY' | 'UNKNOWN';
+      /**
+       * @description An immigration status code from GET /v1/reference-data, when by immigration status.
+       * @enum {string}
+       */
+      immigrationStatus?:
+        | 'PERMANENT_RESIDENT'
+        | 'PROTECTED_PERSON'
+        | 'REFUGEE_CLAIMANT'
+        | 'TEMPORARY_FOREIGN_WORKER'
+        | 'INTERNATIONAL_STUDENT'
+        | 'VISITOR'
+        | 'CANADIAN_CITIZEN'
+        | 'CUAET'
+        | 'OTHER'
+        | 'UNKNOWN';
+      /** @description Year of arrival in Canada, or "UNKNOWN", when by arrival year. */
+      arrivalYear?: number | 'UNKNOWN';
+      /** @description Anonymous clients registered (by registration date); null only when withheld by suppressBelow. */
+      clients: number | null;
+      /** @description Sessions given (by service date); null only when withheld by suppressBelow. */
+      sessions: number | null;
     };
   };
   responses: never;
@@ -2723,6 +2808,110 @@ export interface operations {
       };
       /** @description Unknown, or another agency's, resource. */
       404: {
+        headers: {
+          /** @description The language the problem is written in, negotiated from Accept-Language. */
+          'Content-Language'?: 'en' | 'fr';
+          /** @description Accept-Language: the problem text depends on it. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Our bug; `instance` identifies it for support. */
+      500: {
+        headers: {
+          /** @description The language the problem is written in, negotiated from Accept-Language. */
+          'Content-Language'?: 'en' | 'fr';
+          /** @description Accept-Language: the problem text depends on it. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The language the problem is written in, negotiated from Accept-Language. */
+          'Content-Language'?: 'en' | 'fr';
+          /** @description Accept-Language: the problem text depends on it. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAnonymousClientReport: {
+    parameters: {
+      query: {
+        /** @description The first month, YYYY-MM (2000-01 or later). */
+        from: string;
+        /** @description The last month, YYYY-MM, included: at most 60 months from `from`. A month still to come just has no counts. */
+        to: string;
+        /** @description Zero, one or two of month, site, gender, immigrationStatus, arrivalYear, separated by a comma, in the order the rows are grouped (by=gender,month: one row per gender and month, genders first). Absent or empty: one row of totals. */
+        by?: string;
+        /** @description For tables that leave the agency: counts from 1 to suppressBelow − 1 are withheld (null), with enough other counts or totals that none can be worked out from the rest. */
+        suppressBelow?: number;
+      };
+      header?: {
+        /** @description The language of problem+json `title`, `detail` and `errors[].detail` (RFC 9110 q-values): French for `fr` or a regional variant (`fr-CA`), English otherwise or when absent. Successful answers do not depend on it. */
+        'Accept-Language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The table, in the order of the dimensions; rows whose counts are both 0 are left out. */
+      200: {
+        headers: {
+          /** @description With Accept: text/csv, an attachment named anonymous-clients-<from>-<to>.csv. */
+          'Content-Disposition'?: string;
+          /** @description With Accept: text/csv, the language of the CSV labels. */
+          'Content-Language'?: string;
+          /** @description Accept, Accept-Language. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnonymousClientReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid; `errors` names every bad field. */
+      400: {
+        headers: {
+          /** @description The language the problem is written in, negotiated from Accept-Language. */
+          'Content-Language'?: 'en' | 'fr';
+          /** @description Accept-Language: the problem text depends on it. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, malformed, expired or wrongly signed bearer token. */
+      401: {
+        headers: {
+          /** @description The language the problem is written in, negotiated from Accept-Language. */
+          'Content-Language'?: 'en' | 'fr';
+          /** @description Accept-Language: the problem text depends on it. */
+          Vary?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role may not use this route. */
+      403: {
         headers: {
           /** @description The language the problem is written in, negotiated from Accept-Language. */
           'Content-Language'?: 'en' | 'fr';

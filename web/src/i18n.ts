@@ -6,6 +6,7 @@ import * as forms from './messages/forms';
 import * as journey from './messages/journey';
 import * as layout from './messages/layout';
 import * as offline from './messages/offline';
+import * as reports from './messages/reports';
 import * as sites from './messages/sites';
 
 export type Language = 'en' | 'fr';
@@ -125,7 +126,7 @@ const coreEn = {
   registered: 'Registered',
 };
 
-const en = { ...coreEn, ...forms.en, ...offline.en, ...journey.en, ...layout.en, ...sites.en };
+const en = { ...coreEn, ...forms.en, ...offline.en, ...journey.en, ...layout.en, ...sites.en, ...reports.en };
 
 export type Messages = typeof en;
 
@@ -245,7 +246,7 @@ const coreFr: typeof coreEn = {
   registered: 'Inscrit',
 };
 
-const fr: Messages = { ...coreFr, ...forms.fr, ...offline.fr, ...journey.fr, ...layout.fr, ...sites.fr };
+const fr: Messages = { ...coreFr, ...forms.fr, ...offline.fr, ...journey.fr, ...layout.fr, ...sites.fr, ...reports.fr };
 
 export const MESSAGES: Record<Language, Messages> = { en, fr };
 

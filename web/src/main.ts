@@ -4,6 +4,7 @@
  * a Client in my Agency". It uses only the public API (and, in the embedded mode, POST /local/token).
  */
 import { answered, apiClient, ApiError, currentToken, setApiBase, tokenClaims, whenUnauthorized } from './api';
+import { isAgencyAdmin } from './client-history';
 import { ConfigError, loadConfig } from './config';
 import { errorMessage, h, lang, m, onLanguage, setLanguage, t, translated } from './dom';
 import { forgetDraft } from './draft-form';
@@ -33,9 +34,19 @@ onLanguage(() => {
   languageButton.lang = lang() === 'en' ? 'fr' : 'en';
   languageButton.setAttribute('aria-label', m().switchLanguageName);
 });
+// Reports: agency administrators only (the API refuses others anyway); its page is a chunk of its own,
+// fetched when the item is first chosen, so the first load does not carry it.
+const reportsItem = t('button', 'navReports', {
+  type: 'button',
+  id: 'nav-reports',
+  'data-screen': 'reports',
+  hidden: true,
+  onclick: () => void import('./reports').then((page) => page.openReports()),
+});
 const menu = headerMenu([
   t('button', 'navRegister', { type: 'button', id: 'nav-register', 'data-screen': 'register', onclick: () => openFreshForm() }),
   t('button', 'navFind', { type: 'button', id: 'nav-find', 'data-screen': 'find-clients', onclick: () => show(findClientsScreen) }),
+  reportsItem,
   t('button', 'signOut', { type: 'button', id: 'sign-out', onclick: () => signIn?.signOut() }),
 ]);
 headerTools.append(languageButton, menu.button);
@@ -51,6 +62,7 @@ async function enter() {
   showAgency(String(claims['custom:agency_name'] ?? claims['custom:agency_id'] ?? ''));
   resetRegisterForm(undefined);
   await startDeviceWork(claims);
+  reportsItem.hidden = !isAgencyAdmin();
   menu.available(true);
   show(registerScreen);
 }
