@@ -235,12 +235,21 @@ export function tallyUpdate(agencyId: string, delta: TallyItemDelta) {
   };
 }
 
-/** Chunks whose markers and merged tally items fit one transaction. */
+/** The first month a unit's change touches ('' for none): units of one month share their tally items. */
+function monthOf(entry: Planned): string {
+  return entry.plan.deltas[0]?.cell.month ?? '';
+}
+
+/**
+ * Chunks whose markers and merged tally items fit one transaction. Units are taken month by month: a
+ * month's units share its 11 (or 22, with retired tallies) items, so a chunk of one month holds some 80
+ * units, where units of 24 months taken in arrival order (a backfill) would fill it with 8.
+ */
 function chunksOf(planned: readonly Planned[]): Planned[][] {
   const chunks: Planned[][] = [];
   let chunk: Planned[] = [];
   let tallyItems = new Set<string>();
-  for (const entry of planned) {
+  for (const entry of [...planned].sort((a, b) => monthOf(a).localeCompare(monthOf(b)))) {
     const own = tallyItemDeltas(entry.plan.deltas).map((delta) => `${delta.tallies}|${delta.viewId}|${delta.month}`);
     const merged = new Set([...tallyItems, ...own]);
     if (chunk.length > 0 && chunk.length + 1 + merged.size > MAX_TRANSACTION_ITEMS) {
