@@ -2,15 +2,19 @@
  * Retention of anonymous profiles (docs/storage.md#retention), only with `-c clientRetentionYears=N`:
  * functions/handlers/expire-anonymous-clients.ts, invoked once a day by an EventBridge schedule, removes
  * the profiles registered more than N years ago with their search postings, session, receipt records
- * and files and audit entries (domain/client-retention.ts).
+ * and files and audit entries (domain/client-retention.ts), after settling the report counts that
+ * include them (they stay counted: CONTRACT §11).
  *
  * Its grants are exactly what that removal does, per item kind and limited by `dynamodb:LeadingKeys`
  * like every table grant (functions/adapters/dynamodb/table-grants.ts): Query the agency registry, the
  * registrations index, the audit and receipt partitions; remove the client's postings and retire words
- * as the comment indexer does; and DeleteItem on clients, audit entries, receipt records and sessions.
+ * as the comment indexer does; settle the client's report counts (GetItem of the client, Query of its
+ * session, then the report counter's marker and tally writes: REPORT_SETTLE_TABLE_ACCESS); and
+ * DeleteItem on clients, audit entries, receipt records and sessions.
  * Those four deletes are outside the API's table design on purpose (ITEM_KINDS lets no route or the
  * indexer delete a profile or an audit entry): this function alone holds them, and it exists only when
- * retention is on. It never puts or updates a profile, an audit entry, a receipt or a session. On the
+ * retention is on. It never puts or updates a profile, an audit entry, a receipt or a session (its only
+ * puts and updates are of report markers and tallies, and of search vocabulary entries). On the
  * receipts bucket: ListBucket on the `receipts/` prefix and DeleteObject under it; no GetObject.
  *
  * Failures: an invocation that fails (a client could not be removed, a timeout) is retried twice by
@@ -23,14 +27,16 @@ import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { REPORT_SETTLE_TABLE_ACCESS } from '../functions/adapters/dynamodb/report-tallies';
 import { ITEM_KINDS, type ItemKind, type TableAccess } from '../functions/adapters/dynamodb/table-design';
 import { leadingKeysCondition } from '../functions/adapters/dynamodb/table-grants';
 import { RECEIPTS_PREFIX } from '../functions/adapters/s3/receipt-files';
 import type { ServiceAlarms } from './alarms';
 import { ApiFunction } from './api-function';
-import { encryptQueue, type ServiceKeyReference, useKey } from './key-use';
+import { createFailureQueues, watchFailureQueues } from './failure-queues';
+import { type ServiceKeyReference, useKey } from './key-use';
 import type { ExportedValue } from './stateful-stack';
 
 /** The handler, relative to the repository root. */
@@ -87,6 +93,10 @@ export class ClientRetention extends Construct {
     });
     const role = this.function.role;
     this.function.grantTable(props.table, CLIENT_RETENTION_TABLE_ACCESS);
+    // Before it removes a client, the counts that include it are settled (ReportCounts.settle): it reads
+    // the client and its session and counts them through the report counter's own writer (markers and
+    // tallies), so a removed profile stays counted whatever the stream has delivered yet.
+    this.function.grantTable(props.table, REPORT_SETTLE_TABLE_ACCESS);
     for (const kind of CLIENT_RETENTION_DELETED_KINDS) {
       role.addToPrincipalPolicy(
         new PolicyStatement({
@@ -115,13 +125,9 @@ export class ClientRetention extends Construct {
     // The key: table reads and deletes (DynamoDB), the failure queue Lambda sends to with this role (SQS).
     useKey(role, props.encryptionKey, { reads: [], writes: ['dynamodb', 'sqs'] });
 
-    const queueDefaults = { enforceSSL: true, retentionPeriod: Duration.days(14), removalPolicy: props.removalPolicy };
-    this.failuresDeadLetters = new Queue(this, 'FailuresDeadLetters', queueDefaults);
-    this.failures = new Queue(this, 'Failures', {
-      ...queueDefaults,
-      deadLetterQueue: { queue: this.failuresDeadLetters, maxReceiveCount: 5 },
-    });
-    for (const queue of [this.failures, this.failuresDeadLetters]) encryptQueue(queue, props.encryptionKey);
+    const queues = createFailureQueues(this, props);
+    this.failures = queues.failures;
+    this.failuresDeadLetters = queues.failuresDeadLetters;
     this.function.function.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
@@ -135,15 +141,12 @@ export class ClientRetention extends Construct {
     });
 
     props.alarms.watchFunction('ClientRetention', this.function.function);
-    props.alarms.watchQueue(
-      'ClientRetentionFailures',
-      this.failures,
+    watchFailureQueues(
+      props.alarms,
+      'ClientRetention',
+      queues,
+      'the retention run',
       'the daily retention run failed three times: see its log, then run `npm run clients:expire` (or wait for the next day)',
-    );
-    props.alarms.watchQueue(
-      'ClientRetentionFailuresDeadLetters',
-      this.failuresDeadLetters,
-      'failure messages of the retention run were received 5 times without being deleted',
     );
   }
 }

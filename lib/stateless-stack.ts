@@ -1,9 +1,10 @@
 /**
  * The code of one region: the HTTP API, one function per route of the route table
- * (functions/api/routes.ts), their grants, the comment-search indexer on the table's stream, the
- * alarms, and with `-c webSite=true` the web front end's files (lib/web-site-content.ts). Everything
- * is derived from the route table; no route is named here. Deleting this stack never touches data:
- * the stores live in the stateful stack and are reached only through `StatefulResources`.
+ * (functions/api/routes.ts), their grants, the comment-search indexer and the report counter on the
+ * table's stream, the alarms, and with `-c webSite=true` the web front end's files
+ * (lib/web-site-content.ts). Everything is derived from the route table; no route is named here.
+ * Deleting this stack never touches data: the stores live in the stateful stack and are reached only
+ * through `StatefulResources`.
  */
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -22,6 +23,7 @@ import { FUNCTION_EXTRAS } from './bundling';
 import { ClientRetention } from './client-retention';
 import { CommentIndexer } from './comment-indexer';
 import { encryptLogGroups } from './key-use';
+import { ReportCounter } from './report-counter';
 import { type ThrottledRoute, throttlePublicRoutes } from './route-throttles';
 import { serviceVersion } from './service-version';
 import { type DeploymentSettings, DEV_STAGE } from './settings';
@@ -67,6 +69,7 @@ export class StatelessStack extends Stack {
   readonly functions: ReadonlyMap<string, ApiFunction>;
   readonly alarms: ServiceAlarms;
   readonly commentIndexer: CommentIndexer;
+  readonly reportCounter: ReportCounter;
   /** Only with `-c clientRetentionYears=`. */
   readonly clientRetention: ClientRetention | undefined;
   /** Only with `-c webSite=true`. */
@@ -162,6 +165,16 @@ export class StatelessStack extends Stack {
       encryptionKey: stateful.encryptionKey,
     });
 
+    // The report counter on the same stream (docs/reports.md); not a route. Keeps the report tallies
+    // from client and session items; reports read the tallies only.
+    this.reportCounter = new ReportCounter(this, 'ReportCounter', {
+      table: stateful.table,
+      environment: environmentFor(['service', 'table'], environmentValues),
+      removalPolicy,
+      alarms: this.alarms,
+      encryptionKey: stateful.encryptionKey,
+    });
+
     // Retention (docs/storage.md#retention), only with `-c clientRetentionYears=`: a daily function.
     this.clientRetention =
       settings.clientRetentionYears === undefined
@@ -186,6 +199,16 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms' });
+    // For the reports runbook (docs/operators-guide.md, Reports): whether the counter has caught up
+    // (its IteratorAge), and the queue to purge once the tallies are rebuilt.
+    new CfnOutput(this, 'ReportCounterFunctionName', {
+      value: this.reportCounter.function.function.functionName,
+      description: 'The report counter (table stream -> report tallies)',
+    });
+    new CfnOutput(this, 'ReportCounterFailuresQueueUrl', {
+      value: this.reportCounter.failures.queueUrl,
+      description: 'Stream batches the report counter gave up on',
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The comment-search indexer (docs/comment-search.md): the stream consumer of the service table,
+ * The comment-search indexer (docs/comment-search.md): a stream consumer of the service table,
  * invoked for client items only, with bounded retries, an encrypted on-failure queue and alarms, and
  * exactly the table access its adapter uses. It is the one function allowed to delete table items
  * (BatchWriteItem DeleteRequests for the postings of words a comment no longer has, DeleteItem of a
@@ -7,10 +7,11 @@
  * holds each of its table statements and their dynamodb:LeadingKeys conditions).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { type RouteDefinition, routes as routeTable } from '../../functions/api/routes';
 import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
+import { alarmsOnFunction, alarmsOnQueue, expectFailureQueues, mappingsOf, statementsOfRole } from './support/stream-consumers';
 
 const routes = routeTable as readonly RouteDefinition[];
 let synth: SynthesisedApp;
@@ -24,15 +25,7 @@ afterAll(() => synth?.dispose());
 
 const statefulExport = (name: string) => ({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-${name}` });
 
-function indexerStatements(): Json[] {
-  const roleId = logicalId(synth.stacks().stateless.commentIndexer.function.role);
-  const role = template.toJSON().Resources[roleId] as Json;
-  expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-  expect(role.Properties.Policies).toBeUndefined();
-  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
-    .filter((policy) => (policy.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
-}
+const indexerStatements = () => statementsOfRole(template, logicalId(synth.stacks().stateless.commentIndexer.function.role));
 
 describe('the comment indexer function', () => {
   it('runs index-client-comments.ts with the table name, like the API functions', () => {
@@ -108,8 +101,11 @@ describe('the comment indexer function', () => {
 });
 
 describe('its stream event source', () => {
+  // The report counter reads the same stream with its own mapping (test/cdk/report-counter.test.ts).
+  const indexerMappings = () => mappingsOf(template, logicalId(synth.stacks().stateless.commentIndexer.function.function));
+
   it('reads the table stream from the oldest record, reports item failures, bisects and retries a bounded number of times', () => {
-    const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
+    const mappings = indexerMappings();
     expect(mappings).toHaveLength(1);
     expect(mappings[0]!.Properties).toMatchObject({
       EventSourceArn: statefulExport('TableStreamArn'),
@@ -126,7 +122,7 @@ describe('its stream event source', () => {
   });
 
   it('is invoked only for client items: new image, or old image of a removed client', () => {
-    const [mapping] = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
+    const [mapping] = indexerMappings();
     const patterns = (mapping!.Properties.FilterCriteria.Filters as Json[]).map((filter) => JSON.parse(filter.Pattern as string));
     expect(patterns).toEqual([
       { dynamodb: { NewImage: { entity: { S: ['ANONYMOUS_CLIENT'] } } } },
@@ -135,25 +131,11 @@ describe('its stream event source', () => {
   });
 
   it('sends what it gives up on to an encrypted, TLS-only queue that has a dead-letter queue of its own', () => {
-    const { failures, failuresDeadLetters } = synth.stacks().stateless.commentIndexer;
-    const queues = resourcesOf(template, 'AWS::SQS::Queue');
-    expect(Object.keys(queues).sort()).toEqual([logicalId(failures), logicalId(failuresDeadLetters)].sort());
-    for (const queue of Object.values(queues)) {
-      // SSE-KMS with the region's key (encryption.test.ts asserts it for every queue and log group).
-      expect(queue.Properties.KmsMasterKeyId).toEqual({ 'Fn::ImportValue': `${synth.stacks().stateful.stackName}-EncryptionKeyArn` });
-      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
-    }
-    expect(queues[logicalId(failures)]!.Properties.RedrivePolicy).toMatchObject({
-      deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(failuresDeadLetters), 'Arn'] },
-    });
-    for (const queue of [failures, failuresDeadLetters]) {
-      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [{ Ref: logicalId(queue) }],
-        PolicyDocument: {
-          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
-        },
-      });
-    }
+    // SSE-KMS with the region's key (encryption.test.ts asserts it for every queue and log group), 14
+    // days, TLS only, redriven to the dead-letter queue.
+    expectFailureQueues(template, synth.stacks().stateless.commentIndexer, statefulExport('EncryptionKeyArn'));
+    // Its two, and the report counter's two (test/cdk/report-counter.test.ts).
+    expect(Object.keys(resourcesOf(template, 'AWS::SQS::Queue'))).toHaveLength(4);
   });
 });
 
@@ -161,8 +143,7 @@ describe('its alarms', () => {
   it('watch the iterator age, the failure queues, and its errors and throttles, notifying the alarm topic', () => {
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
-    const fnId = logicalId(synth.stacks().stateless.commentIndexer.function.function);
-    const onFunction = alarms.filter((a) => (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.Ref === fnId));
+    const onFunction = alarmsOnFunction(template, logicalId(synth.stacks().stateless.commentIndexer.function.function));
     expect(onFunction.map((a) => a.Properties.MetricName).sort()).toEqual(['Errors', 'IteratorAge', 'Throttles']);
     const iteratorAge = onFunction.find((a) => a.Properties.MetricName === 'IteratorAge')!;
     expect(iteratorAge.Properties).toMatchObject({ Statistic: 'Maximum', ComparisonOperator: 'GreaterThanThreshold' });
@@ -170,9 +151,7 @@ describe('its alarms', () => {
 
     const { failures, failuresDeadLetters } = synth.stacks().stateless.commentIndexer;
     for (const queue of [failures, failuresDeadLetters]) {
-      const onQueue = alarms.filter((a) =>
-        (a.Properties.Dimensions as Json[] | undefined)?.some((d) => d.Value?.['Fn::GetAtt']?.[0] === logicalId(queue)),
-      );
+      const onQueue = alarmsOnQueue(template, logicalId(queue));
       expectWithMessage(onQueue, queue.node.path).toHaveLength(1);
       expect(onQueue[0]!.Properties).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -186,8 +165,9 @@ describe('its alarms', () => {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
     }
-    // The API's two, each function's two, the iterator age, the two queues, the handlers' DependencyUnavailable,
-    // and detection's seven (test/cdk/detection.test.ts: 429, 401, 403, table throttles and errors, two Cognito risks).
-    expect(alarms.length).toBe(2 + 2 * (routes.length + 1) + 1 + 2 + 1 + 7);
+    // The API's two, each function's two (the routes', the indexer's, the report counter's), the two
+    // consumers' iterator ages and two queues each, the handlers' DependencyUnavailable, and detection's
+    // seven (test/cdk/detection.test.ts: 429, 401, 403, table throttles and errors, two Cognito risks).
+    expect(alarms.length).toBe(2 + 2 * (routes.length + 2) + 2 * (1 + 2) + 1 + 7);
   });
 });

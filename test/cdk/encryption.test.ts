@@ -88,13 +88,15 @@ describe('the region key', () => {
     ] as const) {
       const template = app.templates(region).stateless;
       const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
-      // One per route, the indexer's, the API access log (and the site deployer's with the web site).
-      expect(Object.keys(logGroups).length).toBeGreaterThanOrEqual(routes.length + 2);
+      // One per route, the indexer's, the report counter's, the API access log (and the site deployer's
+      // with the web site).
+      expect(Object.keys(logGroups).length).toBeGreaterThanOrEqual(routes.length + 3);
       for (const [id, group] of Object.entries(logGroups)) {
         expectWithMessage(group.Properties.KmsKeyId, `${region} ${id}`).toEqual(importedKey(app, region));
       }
       const queues = resourcesOf(template, 'AWS::SQS::Queue');
-      expect(Object.keys(queues).length).toBeGreaterThanOrEqual(2);
+      // Two per stream consumer (the indexer, the report counter), two more with retention.
+      expect(Object.keys(queues).length).toBeGreaterThanOrEqual(4);
       for (const [id, queue] of Object.entries(queues)) {
         expectWithMessage(queue.Properties.KmsMasterKeyId, `${region} ${id}`).toEqual(importedKey(app, region));
         expectWithMessage(queue.Properties.SqsManagedSseEnabled, id).toBeUndefined();
@@ -305,6 +307,14 @@ describe("the functions' use of the key", () => {
     });
   });
 
+  it('give the report counter the stream and table (DynamoDB) and its failure queue (SQS), never S3', () => {
+    const counter = synth.stacks().stateless.reportCounter.function;
+    expect(keyUseOf(logicalId(counter.role), 'ca-central-1')).toEqual({
+      'kms:Decrypt': via('ca-central-1', 'dynamodb', 'sqs'),
+      'kms:GenerateDataKey': via('ca-central-1', 'dynamodb', 'sqs'),
+    });
+  });
+
   it('give every role that reads or writes the table or a bucket the key through that service, and only key users the key path', () => {
     for (const app of [synth, withSite]) {
       for (const { region, stateful } of app.regions) {
@@ -342,8 +352,8 @@ describe("the functions' use of the key", () => {
             usesKey ? `/newcomer-intake/${app.settings.stage}/${region}/` : undefined,
           );
         }
-        // At least every route with a store, and the indexer.
-        expect(users).toBeGreaterThanOrEqual(routes.filter((r) => Object.keys(expectedKeyUse(r.access, region)).length > 0).length + 1);
+        // At least every route with a store, the indexer and the report counter.
+        expect(users).toBeGreaterThanOrEqual(routes.filter((r) => Object.keys(expectedKeyUse(r.access, region)).length > 0).length + 2);
       }
     }
   });

@@ -57,6 +57,12 @@ describe("each function's environment", () => {
     expect(result.success ? 'valid' : result.error.issues).toBe('valid');
   });
 
+  it('gives the report counter the service and table variables only', () => {
+    const variables = variablesOfFunction('ca-central-1', synth.stacks().stateless.reportCounter.function);
+    const result = parsedEnvironment(variables, ['service', 'table']);
+    expect(result.success ? 'valid' : result.error.issues).toBe('valid');
+  });
+
   it('sets every variable of each group the route declares, and of no other group', () => {
     for (const route of routes) {
       const variables = Object.keys(variablesOfFunction('ca-central-1', synth.stacks().stateless.functions.get(route.operationId)!));

@@ -109,8 +109,9 @@ describe('HTTP API routes', () => {
       expect(fn!.node.path).toContain(route.operationId.charAt(0).toUpperCase() + route.operationId.slice(1));
     }
     expect(functionIds.size).toBe(routes.length);
-    // One function per route, plus the comment indexer (test/cdk/comment-indexer.test.ts).
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(routes.length + 1);
+    // One function per route, plus the comment indexer and the report counter (test/cdk/comment-indexer.test.ts,
+    // test/cdk/report-counter.test.ts).
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(routes.length + 2);
   });
 
   it('answers browsers of the configured origins only (CORS from context)', () => {
@@ -282,6 +283,7 @@ describe('files read at run time (receipt fonts and HarfBuzz)', () => {
       expectWithMessage(existsSync(join(assetDirOf(fn), 'node_modules')), route.operationId).toBe(false);
     }
     expect(existsSync(join(assetDirOf(synth.stacks().stateless.commentIndexer.function), 'node_modules'))).toBe(false);
+    expect(existsSync(join(assetDirOf(synth.stacks().stateless.reportCounter.function), 'node_modules'))).toBe(false);
   });
 });
 
@@ -328,12 +330,13 @@ describe('alarms', () => {
     const template = synth.templates().stateless;
     const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
-    // The API's two, errors and throttles of each function (the routes' and the comment indexer's), the
-    // indexer's iterator age and two failure queues (test/cdk/comment-indexer.test.ts), and the
-    // handlers' dependency failures (below), and detection (test/cdk/detection.test.ts): 429, 401 and
-    // 403 from the access log, the table's throttles and system errors, two Cognito risk metrics.
-    const functionCount = routes.length + 1;
-    expect(alarms).toHaveLength(2 + 2 * functionCount + 3 + 1 + 3 + 2 + 2);
+    // The API's two, errors and throttles of each function (the routes', the comment indexer's and the
+    // report counter's), each stream consumer's iterator age and two failure queues
+    // (test/cdk/comment-indexer.test.ts, report-counter.test.ts), and the handlers' dependency failures
+    // (below), and detection (test/cdk/detection.test.ts): 429, 401 and 403 from the access log, the
+    // table's throttles and system errors, two Cognito risk metrics.
+    const functionCount = routes.length + 2;
+    expect(alarms).toHaveLength(2 + 2 * functionCount + 2 * 3 + 1 + 3 + 2 + 2);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);

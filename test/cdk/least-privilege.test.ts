@@ -18,6 +18,7 @@ import { type BucketAccess, type RouteDefinition, routes as routeTable } from '.
 import { ApiFunction, type DataStores, type DeclaredAccess } from '../../lib/api-function';
 import { expectWithMessage } from '../support/expect-with-message';
 import { actionsOf, type Json, logicalId, resourcesOf, SYNTH_TIMEOUT_MS, synthesise, type SynthesisedApp } from './support/app-fixture';
+import { stringLike } from './support/iam-string-like';
 
 const routes = routeTable as readonly RouteDefinition[];
 
@@ -32,6 +33,8 @@ const WORD_POSTINGS = 'AGENCY#*#WORD#*';
 const SITE_POSTINGS = 'AGENCY#*#SITE#*';
 const VOCABULARY = 'AGENCY#*#VOCABULARY#*';
 const AGENCY_REGISTRY = 'REGISTRY#AGENCIES';
+const REPORT_TALLIES = 'AGENCY#*#TALLY#*';
+const REPORT_MARKERS = 'AGENCY#*#TALLIED#*';
 const SITES = 'SITE#*';
 
 /** One table grant: where (the table, or gsi1), which actions (sorted), which partition keys. */
@@ -92,6 +95,8 @@ const EXPECTED_TABLE_GRANTS: Record<string, TableGrant[]> = {
   createReceipt: [onTable([CLIENTS], 'GetItem', 'ConditionCheckItem'), onTable([RECEIPTS], 'PutItem'), onTable([AUDIT], 'PutItem')],
   listReceipts: [onTable([CLIENTS], 'GetItem'), onTable([RECEIPTS], 'Query')],
   getReceipt: [onTable([RECEIPTS], 'GetItem')],
+  // A report reads a view's tallies and asOf, and the names of its sites: never a client.
+  getAnonymousClientReport: [onTable([REPORT_TALLIES], 'GetItem', 'Query'), onTable([SITES], 'GetItem')],
 };
 /** The comment indexer's: the search index's kinds and the agency registry, nothing else. */
 const EXPECTED_INDEXER_GRANTS: TableGrant[] = [
@@ -99,6 +104,11 @@ const EXPECTED_INDEXER_GRANTS: TableGrant[] = [
   onTable([SITE_POSTINGS], 'BatchWriteItem'),
   onTable([VOCABULARY], 'BatchGetItem', 'BatchWriteItem', 'UpdateItem', 'DeleteItem'),
   onTable([AGENCY_REGISTRY], 'BatchWriteItem'),
+];
+/** The report counter's: its markers (what each unit is counted as) and the tallies, nothing else. */
+const EXPECTED_COUNTER_GRANTS: TableGrant[] = [
+  onTable([REPORT_MARKERS], 'BatchGetItem', 'PutItem'),
+  onTable([REPORT_TALLIES], 'UpdateItem'),
 ];
 /** The routes that record a change to a client, and so append an audit entry. */
 const AUDIT_APPENDERS = ['beginSession', 'createReceipt', 'editAnonymousClient'];
@@ -111,17 +121,13 @@ const SAMPLE_KEYS = {
   session: 'AGENCY#agency-1#SESSION#',
   idempotency: 'AGENCY#agency-1#IDEMPOTENCY#',
   wordPosting: 'AGENCY#agency-1#WORD#classes',
+  reportTally: 'AGENCY#agency-1#TALLY#site+gender',
+  reportMarker: 'AGENCY#agency-1#TALLIED#',
   sitePosting: 'AGENCY#agency-1#SITE#ON-SCH-000001',
   vocabulary: 'AGENCY#agency-1#VOCABULARY#',
   site: 'SITE#ON-SCH-000001',
   catalogSummary: 'CATALOG',
 } as const;
-
-/** IAM's StringLike: `*` any run of characters, `?` one character, the rest literal, the whole string. */
-function stringLike(pattern: string, value: string): boolean {
-  const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, 's').test(value);
-}
 
 /** Actions that read or write table items (as opposed to the stream or the table's settings). */
 const ITEM_ACTION =
@@ -421,6 +427,25 @@ describe('function permissions', () => {
     ];
     for (const grant of grants) {
       for (const key of records)
+        expectWithMessage(
+          grant.leadingKeys.some((p) => stringLike(p, key)),
+          `${grant.actions.join(', ')} on ${key}`,
+        ).toBe(false);
+    }
+  });
+
+  it('let the report counter put its markers and update tallies only: no record, no delete, no batch write', () => {
+    const counter = synth.stacks().stateless.reportCounter.function.role;
+    const statements = Object.values(resourcesOf(synth.templates().stateless, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Json[]).some((role) => role.Ref === logicalId(counter)))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
+    const grants = tableGrantsIn(statements, 'the report counter');
+    expect(byJson(grants)).toEqual(byJson(EXPECTED_COUNTER_GRANTS));
+    const others = Object.entries(SAMPLE_KEYS)
+      .filter(([kind]) => kind !== 'reportTally' && kind !== 'reportMarker')
+      .map(([, key]) => key);
+    for (const grant of grants) {
+      for (const key of others)
         expectWithMessage(
           grant.leadingKeys.some((p) => stringLike(p, key)),
           `${grant.actions.join(', ')} on ${key}`,

@@ -69,6 +69,10 @@ describe('SEARCH_CURSOR_KEY', () => {
     const indexerVariables = (synth.templates(region).stateless.toJSON().Resources[logicalId(indexer.function)] as Json).Properties
       .Environment.Variables as Json;
     expect(indexerVariables.SEARCH_CURSOR_KEY).toBeUndefined();
+    const counter = synth.stacks(region).stateless.reportCounter.function;
+    const counterVariables = (synth.templates(region).stateless.toJSON().Resources[logicalId(counter.function)] as Json).Properties
+      .Environment.Variables as Json;
+    expect(counterVariables.SEARCH_CURSOR_KEY).toBeUndefined();
   });
 
   it('needs no secretsmanager permission on any role (CloudFormation resolves it at deploy time)', () => {
