@@ -19,6 +19,7 @@ import { FUNCTION_BUNDLE, FUNCTION_EXTRAS, FUNCTION_NODE_OPTIONS } from '../lib/
 import { CLIENT_RETENTION_ENTRY } from '../lib/client-retention';
 import { COMMENT_INDEXER_ENTRY } from '../lib/comment-indexer';
 import { buildFunctionPackage, type FunctionPackage } from '../lib/function-package';
+import { REPORT_COUNTER_ENTRY } from '../lib/report-counter';
 
 export const BUNDLE_TARGET_BYTES = 500 * 1024;
 export const INIT_TARGET_EXTRA_MS = 100;
@@ -113,6 +114,7 @@ export async function benchFunctionBundles(): Promise<FunctionBundleFigures> {
       receipts: isReceiptRoute(route),
     })),
     { name: 'indexClientComments (stream)', entry: COMMENT_INDEXER_ENTRY, receipts: false },
+    { name: 'countForReports (stream)', entry: REPORT_COUNTER_ENTRY, receipts: false },
     { name: 'expireAnonymousClients (schedule)', entry: CLIENT_RETENTION_ENTRY, receipts: false },
   ];
   const workDir = await mkdtemp(join(tmpdir(), 'newcomer-intake-bundles-'));
