@@ -7,7 +7,6 @@
  * counted, through a rebuild too; and `npm run reports:rebuild` repairs corrupted tallies of one agency
  * only, leaving the months retention has emptied as they are.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -24,13 +23,12 @@ import { firstRebuiltMonth } from '../../functions/domain/reports/counted-units'
 import { TALLY_VIEWS, valuesIn, viewId } from '../../functions/domain/reports/dimensions';
 import { createCountForReportsHandler } from '../../functions/handlers/count-for-reports';
 import { retentionPortsFor } from '../../functions/runtime/retention-dependencies';
-import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
-import { runningStack } from '../../local/data-dir-lock';
-import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
+import { LOCAL_BUCKETS, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { localLambdaContext } from '../../local/lambda-context';
 import { pollUntil } from '../../support/poll';
 import { sampleSites } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { stackDocumentAndS3Clients } from '../support/storage';
 
 const run = promisify(execFile);
 const RETENTION_YEARS = 20;
@@ -45,13 +43,7 @@ let s3: S3Client;
 let reader: DynamoDbReportTallyReader;
 
 beforeAll(async () => {
-  const stack = await runningStack(server().dataDir);
-  if (!stack?.dynamodb || !stack.s3) throw new Error('no running stack');
-  const credentials = { ...LOCAL_AWS_CREDENTIALS };
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, endpoint: stack.dynamodb, credentials }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  s3 = new S3Client({ region: LOCAL_REGION, endpoint: stack.s3, credentials, forcePathStyle: true });
+  ({ db, s3 } = await stackDocumentAndS3Clients(server().dataDir));
   reader = new DynamoDbReportTallyReader(db, LOCAL_TABLE_NAME);
 });
 afterAll(() => {

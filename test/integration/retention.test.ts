@@ -6,7 +6,6 @@
  * but keeps a word another client still holds. Runs go through the use case on the running stack's
  * emulators (as the daily run does) and through `npm run clients:expire`.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -21,12 +20,11 @@ import { todayIn } from '../../functions/domain/calendar';
 import { expireAnonymousClients, type RetentionRequest } from '../../functions/domain/client-retention';
 import type { ClientPostings } from '../../functions/ports/client-search-index';
 import { retentionPortsFor } from '../../functions/runtime/retention-dependencies';
-import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
-import { runningStack } from '../../local/data-dir-lock';
-import { LOCAL_BUCKETS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
+import { LOCAL_BUCKETS, LOCAL_TABLE_NAME } from '../../local/embedded-stack';
 import { pollUntil } from '../../support/poll';
 import { sampleSites } from '../../support/sample-sites';
 import { call, server, tokenFor, uniqueAgency } from '../support/api';
+import { stackDocumentAndS3Clients } from '../support/storage';
 
 const run = promisify(execFile);
 const YEARS = 20;
@@ -37,13 +35,7 @@ let db: DynamoDBDocumentClient;
 let s3: S3Client;
 
 beforeAll(async () => {
-  const stack = await runningStack(server().dataDir);
-  if (!stack?.dynamodb || !stack.s3) throw new Error('no running stack');
-  const credentials = { ...LOCAL_AWS_CREDENTIALS };
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, endpoint: stack.dynamodb, credentials }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  s3 = new S3Client({ region: LOCAL_REGION, endpoint: stack.s3, credentials, forcePathStyle: true });
+  ({ db, s3 } = await stackDocumentAndS3Clients(server().dataDir));
 });
 afterAll(() => {
   db?.destroy();

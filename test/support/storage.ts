@@ -1,5 +1,7 @@
 /** Direct reads of the embedded stack's DynamoDB Local, to prove what a request did or did not write. */
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/table-design';
 import { LOCAL_AWS_CREDENTIALS } from '../../local/credentials';
 import { runningStack } from '../../local/data-dir-lock';
@@ -57,4 +59,18 @@ export async function agencyItemCounts(dataDir: string, agencyId: string): Promi
     } while (startKey);
   }
   return counts;
+}
+
+/**
+ * A document client and an S3 client on the embedded stack of `dataDir`, for tests that read or plant
+ * items and files themselves (the same options as the functions' own document client).
+ */
+export async function stackDocumentAndS3Clients(dataDir: string): Promise<{ db: DynamoDBDocumentClient; s3: S3Client }> {
+  const stack = await runningStack(dataDir);
+  if (!stack?.dynamodb || !stack.s3) throw new Error(`no running stack on ${dataDir}`);
+  const credentials = { ...LOCAL_AWS_CREDENTIALS };
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: LOCAL_REGION, endpoint: stack.dynamodb, credentials }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { db, s3: new S3Client({ region: LOCAL_REGION, endpoint: stack.s3, credentials, forcePathStyle: true }) };
 }

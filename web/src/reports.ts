@@ -6,6 +6,7 @@
  */
 import { answered, apiClient, ApiError, readAnswer, type Schemas, send, tokenClaims } from './api';
 import type { operations } from './api-types';
+import { dateTimeText } from './client-profile';
 import {
   agencyToday,
   clearErrorsOnInput,
@@ -400,7 +401,7 @@ function render() {
   const { report } = shown;
   const empty = report.rows.length === 0 || (report.totals.clients === 0 && report.totals.sessions === 0);
   status.textContent = empty ? messages.reportEmpty : '';
-  asOfLine.textContent = messages.reportAsOf(dateTime(report.asOf));
+  asOfLine.textContent = messages.reportAsOf(dateTimeText(report.asOf));
   result.hidden = false;
   measures.hidden = empty;
   chartBox.hidden = empty;
@@ -421,21 +422,6 @@ onLanguage(() => {
   render();
 });
 for (const radio of [measureClients, measureSessions]) radio.addEventListener('change', () => shown && chart(shown.report));
-
-/** YYYY-MM-DD HH:MM in the agency's time zone, as the rest of the app writes moments. */
-function dateTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Toronto',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
 
 // ---------------------------------------------------------------- requests
 const REPORT_PATH = '/v1/reports/anonymous-clients' as const;

@@ -35,6 +35,7 @@ import { viewId } from '../../domain/reports/dimensions';
 import type { ReportCounts, RetainedClient } from '../../ports/client-retention';
 import type { AgencyTallies, ReportTallyReader, TallyCellCounts } from '../../ports/report-tallies';
 import { withStorageErrors } from './errors';
+import { clientSessionQuery } from './session-store';
 import { keys, type TableAccess, TTL_ATTRIBUTE } from './table-design';
 import { untilAllProcessed } from './unprocessed';
 
@@ -336,14 +337,7 @@ export class DynamoDbReportCounts implements ReportCounts {
         this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.clientItem(agencyId, clientId), ConsistentRead: true })),
       ),
       withStorageErrors('read session for reports', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND sk = :sk',
-            ExpressionAttributeValues: { ':pk': keys.sessions(agencyId), ':sk': keys.clientSession(clientId) },
-            ConsistentRead: true,
-          }),
-        ),
+        this.db.send(new QueryCommand(clientSessionQuery(this.tableName, agencyId, clientId))),
       ),
     ]);
     const changes: UnitChange[] = [stored.Item, ...(sessions.Items ?? [])].flatMap((item, index) => {

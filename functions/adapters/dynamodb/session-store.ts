@@ -14,6 +14,16 @@ import { keys } from './table-design';
 const SESSION_ENTITY = 'ANONYMOUS_SESSION';
 const SESSION_FIELDS = ['sessionType', 'serviceDate', 'site', 'deliveryMethod', 'durationMinutes', 'notes'] as const;
 
+/** The Query for a client's one session (a Query, not a GetItem: its grant is `session: query`). */
+export function clientSessionQuery(tableName: string, agencyId: string, clientId: string) {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk = :sk',
+    ExpressionAttributeValues: { ':pk': keys.sessions(agencyId), ':sk': keys.clientSession(clientId) },
+    ConsistentRead: true,
+  };
+}
+
 export class DynamoDbSessionStore implements SessionStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -66,14 +76,7 @@ export class DynamoDbSessionStore implements SessionStore {
 
   async list(agencyId: string, clientId: string): Promise<Session[]> {
     const { Items } = await withStorageErrors('read sessions', () =>
-      this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk = :sk',
-          ExpressionAttributeValues: { ':pk': keys.sessions(agencyId), ':sk': keys.clientSession(clientId) },
-          ConsistentRead: true,
-        }),
-      ),
+      this.db.send(new QueryCommand(clientSessionQuery(this.tableName, agencyId, clientId))),
     );
     return (Items ?? []).map((item) => {
       const { pk: _pk, sk: _sk, entity: _entity, countedAs: _countedAs, ...session } = item;
