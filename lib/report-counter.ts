@@ -16,6 +16,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { REPORT_COUNTER_TABLE_ACCESS } from '../functions/adapters/dynamodb/report-tallies';
+import { REPORT_COUNTER_BATCHING_WINDOW_SECONDS, REPORT_COUNTER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { CLIENT_ENTITY } from './comment-indexer';
 import { type StreamConsumerStackProps, type StreamDelivery, TableStreamConsumer } from './table-stream-consumer';
 
@@ -24,12 +25,8 @@ export const REPORT_COUNTER_ENTRY = 'functions/handlers/count-for-reports.ts';
 /** The `entity` of session items (adapters/dynamodb/session-store.ts): a session counts as one service. */
 export const SESSION_ENTITY = 'ANONYMOUS_SESSION';
 
-/**
- * A batch is applied per agency in transactions of at most 100 items, retried a few times on
- * conflicts with short pauses (adapters/dynamodb/report-tallies.ts): a minute leaves room for a full
- * batch against a throttled table.
- */
-export const REPORT_COUNTER_TIMEOUT = Duration.seconds(60);
+/** Shared with the embedded mode's stream runner (functions/api/routes/route-definition.ts says why). */
+export const REPORT_COUNTER_TIMEOUT = Duration.seconds(REPORT_COUNTER_TIMEOUT_SECONDS);
 
 /** Stream delivery settings, exported for the tests. */
 export const REPORT_COUNTER_STREAM: StreamDelivery = {
@@ -40,6 +37,8 @@ export const REPORT_COUNTER_STREAM: StreamDelivery = {
   maxRecordAge: Duration.hours(24),
   /** `asOf` stops moving while the counter is behind: a report then says its counts are older. */
   iteratorAgeAlarmMs: 5 * 60 * 1000,
+  /** A second's records per invocation: most of the tally writes saved under load, for a second of delay. */
+  maxBatchingWindow: Duration.seconds(REPORT_COUNTER_BATCHING_WINDOW_SECONDS),
 };
 
 export class ReportCounter extends TableStreamConsumer {

@@ -36,6 +36,8 @@ export interface StreamDelivery {
   maxRecordAge: Duration;
   /** Alarm when the oldest record waiting is older than this (normal: well under a second). */
   iteratorAgeAlarmMs: number;
+  /** How long Lambda gathers records before it invokes (none: at once). */
+  maxBatchingWindow?: Duration;
 }
 
 /** What the stateless stack gives every consumer. */
@@ -110,6 +112,7 @@ export class TableStreamConsumer extends Construct {
         bisectBatchOnError: true,
         retryAttempts: props.delivery.retryAttempts,
         maxRecordAge: props.delivery.maxRecordAge,
+        ...(props.delivery.maxBatchingWindow ? { maxBatchingWindow: props.delivery.maxBatchingWindow } : {}),
         onFailure: new SqsDlq(this.failures),
         // Inserted and edited items carry a NewImage; items removed (by TTL or retention) only an OldImage.
         filters: [FilterCriteria.filter({ dynamodb: { NewImage: entity } }), FilterCriteria.filter({ dynamodb: { OldImage: entity } })],

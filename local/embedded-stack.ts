@@ -14,6 +14,11 @@ import { DynamoDbSiteCatalog } from '../functions/adapters/dynamodb/site-catalog
 import { s3Client } from '../functions/adapters/s3/s3-client';
 import { S3SiteIndexStore } from '../functions/adapters/s3/site-index-store';
 import { type RouteDefinition, routes } from '../functions/api/routes';
+import {
+  COMMENT_INDEXER_TIMEOUT_SECONDS,
+  REPORT_COUNTER_BATCHING_WINDOW_SECONDS,
+  REPORT_COUNTER_TIMEOUT_SECONDS,
+} from '../functions/api/routes/route-definition';
 import { importSiteCatalog, publishMissingSiteIndex } from '../functions/domain/import-site-catalog';
 import { ENVIRONMENT_GROUPS_ALL, environmentFor, type EnvironmentValues, readEnv } from '../functions/runtime/env';
 import { serviceVersion } from '../lib/service-version';
@@ -187,12 +192,18 @@ async function loadSampleCatalogOnFirstStart(status: (line: string) => void) {
 const STREAM_CONSUMERS = [
   {
     name: 'comment indexer',
+    functionName: 'index-client-comments',
+    timeoutSeconds: COMMENT_INDEXER_TIMEOUT_SECONDS,
+    batchingWindowMs: 0,
     off: 'STREAM_INDEXER',
     checkpoint: 'stream-indexer.json',
     load: async () => (await import('../functions/handlers/index-client-comments')).handler,
   },
   {
     name: 'report counter',
+    functionName: 'count-for-reports',
+    timeoutSeconds: REPORT_COUNTER_TIMEOUT_SECONDS,
+    batchingWindowMs: REPORT_COUNTER_BATCHING_WINDOW_SECONDS * 1000,
     off: 'REPORT_COUNTER',
     checkpoint: 'report-counter.json',
     load: async () => (await import('../functions/handlers/count-for-reports')).handler,
@@ -209,6 +220,9 @@ async function startStreamConsumers(dataDir: string, status: (line: string) => v
     const runner = await startStreamRunner({
       tableName: LOCAL_TABLE_NAME,
       handler: await consumer.load(),
+      name: consumer.functionName,
+      timeoutSeconds: consumer.timeoutSeconds,
+      batchingWindowMs: consumer.batchingWindowMs,
       checkpointFile: join(dataDir, consumer.checkpoint),
       onProblem: (line) => status(`${consumer.name}: ${line}`),
     });

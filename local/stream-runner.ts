@@ -24,7 +24,6 @@ import {
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../functions/api/routes/route-definition';
 import { localLambdaContext } from './lambda-context';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
@@ -32,6 +31,15 @@ export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Pr
 export interface StreamRunnerOptions {
   tableName: string;
   handler: StreamHandler;
+  /** The consumer, as its Lambda function would be named (the context's function name). */
+  name: string;
+  /** Its Lambda timeout: the context's deadline. */
+  timeoutSeconds: number;
+  /**
+   * Lambda's MaximumBatchingWindowInSeconds: records are gathered for up to this long (or until a
+   * full batch) before they are handed over. None: handed over as soon as they are read.
+   */
+  batchingWindowMs?: number;
   /** Where the per-shard positions are kept; none: positions live in memory only. */
   checkpointFile?: string;
   /** Where to begin on a shard with no checkpoint. */
@@ -61,6 +69,9 @@ interface Checkpoint {
 interface ShardState {
   iterator: string | undefined;
   pending: StreamRecord[];
+  /** Records read but held until the batching window closes (not yet checkpointed). */
+  gathered: StreamRecord[];
+  gatheringSince: number;
   failures: number;
   retryAt: number;
 }
@@ -167,7 +178,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     try {
       const result = await options.handler(
         { Records: records.map((record) => toLambdaRecord(record, streamArn)) },
-        localLambdaContext('index-client-comments', COMMENT_INDEXER_TIMEOUT_SECONDS),
+        localLambdaContext(options.name, options.timeoutSeconds),
       );
       const failedIds = new Set((result?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
       if (failedIds.size > 0) {
@@ -177,7 +188,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
       }
     } catch {
       failedAt = 0;
-      problem('the comment indexer failed on a batch; it will be retried');
+      problem('a batch failed; it will be retried');
     }
     const handled = failedAt < 0 ? records : records.slice(0, failedAt);
     const last = handled.at(-1)?.dynamodb?.SequenceNumber;
@@ -205,7 +216,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     if (parent && shards.some((s) => s.ShardId === parent) && !checkpoint.shards[parent]?.done) return false;
     let state = states.get(shardId);
     if (!state) {
-      state = { iterator: undefined, pending: [], failures: 0, retryAt: 0 };
+      state = { iterator: undefined, pending: [], gathered: [], gatheringSince: 0, failures: 0, retryAt: 0 };
       states.set(shardId, state);
     }
     if (state.pending.length > 0) {
@@ -217,18 +228,24 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     if (!state.iterator) return false;
     let response;
     try {
-      response = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: batchSize }));
+      response = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: batchSize - state.gathered.length }));
     } catch (error) {
       if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+        // Gathered records are not checkpointed: a new iterator reads them again.
         state.iterator = undefined;
+        state.gathered = [];
         return true;
       }
       throw error;
     }
     state.iterator = response.NextShardIterator;
     const records = response.Records ?? [];
-    if (records.length > 0) {
-      state.pending = records;
+    if (records.length > 0 && state.gathered.length === 0) state.gatheringSince = Date.now();
+    state.gathered.push(...records);
+    const windowOpen = Date.now() - state.gatheringSince < (options.batchingWindowMs ?? 0);
+    if (state.gathered.length > 0 && (state.gathered.length >= batchSize || !windowOpen || !state.iterator)) {
+      state.pending = state.gathered;
+      state.gathered = [];
       await deliver(shardId, state);
     }
     if (!state.iterator && state.pending.length === 0) {

@@ -151,11 +151,12 @@ describe('its stream event source', () => {
     return mappings[0]!;
   };
 
-  it('reads the table stream from the oldest record, reports item failures, bisects and retries a bounded number of times', () => {
+  it('reads the table stream from the oldest record, a second of records at a time, reports item failures, bisects and retries a bounded number of times', () => {
     expect(mappingOf(logicalId(counter().function.function)).Properties).toMatchObject({
       EventSourceArn: statefulExport('TableStreamArn'),
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,

@@ -2,6 +2,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamoDbSearchIndexWriter, postingItems, searchKeys } from '../../functions/adapters/dynamodb/search-index';
 import { rebuildSearchIndex } from '../../functions/adapters/dynamodb/search-index-rebuild';
+import { COMMENT_INDEXER_TIMEOUT_SECONDS } from '../../functions/api/routes/route-definition';
 import { clientPostings } from '../../functions/domain/comment-words';
 import { createIndexClientCommentsHandler } from '../../functions/handlers/index-client-comments';
 import type { ClientPostings, SearchIndexWriter } from '../../functions/ports/client-search-index';
@@ -344,6 +345,8 @@ describe('comment indexing', () => {
           delivered += event.Records.length;
           return indexer(event, context);
         },
+        name: 'index-client-comments',
+        timeoutSeconds: COMMENT_INDEXER_TIMEOUT_SECONDS,
         startAt: 'LATEST',
         db,
         streams,

@@ -128,3 +128,19 @@ export const ROUTE_FUNCTION_TIMEOUT_SECONDS = 13;
 
 /** The comment indexer's timeout: a batch of 100 clients with a dozen words each is a few hundred small writes. */
 export const COMMENT_INDEXER_TIMEOUT_SECONDS = 60;
+
+/**
+ * The report counter's timeout: a batch is applied per agency in transactions of at most 100 items,
+ * retried a few times on conflicts with short pauses; a minute leaves room for a batch against a
+ * throttled table.
+ */
+export const REPORT_COUNTER_TIMEOUT_SECONDS = 60;
+
+/**
+ * How long the report counter's deliveries gather records before they are handed over (Lambda's
+ * MaximumBatchingWindowInSeconds; the embedded stream runner does the same). Each delivery moves each
+ * of a month's 11 tally items once whatever the number of records, so gathering a second's records
+ * costs a count up to a second of delay and saves most of the counter's writes under load
+ * (docs/reports.md, "How counts are kept"; `npm run bench -- reports`).
+ */
+export const REPORT_COUNTER_BATCHING_WINDOW_SECONDS = 1;
