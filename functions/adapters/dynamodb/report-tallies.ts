@@ -59,11 +59,6 @@ export const REPORT_SETTLE_TABLE_ACCESS = {
   ...REPORT_COUNTER_TABLE_ACCESS,
 } as const satisfies TableAccess;
 
-/** What a report reads: a view's months (Query) and the agency's asOf (GetItem). */
-export const REPORT_READER_TABLE_ACCESS = {
-  reportTally: ['query', 'get'],
-} as const satisfies TableAccess;
-
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH_GET_KEYS = 100;
@@ -294,6 +289,10 @@ export function cellsOf(item: Record<string, unknown>): TallyCellCounts[] {
   return [...cells.values()].filter((cell) => cell.clients !== 0 || cell.sessions !== 0);
 }
 
+/**
+ * A report's read: one Query of a view's months and one GetItem of the agency's asOf (the route
+ * declares exactly that: `reportTally: ['get', 'query']` in functions/api/routes/report-routes.ts).
+ */
 export class DynamoDbReportTallyReader implements ReportTallyReader {
   constructor(
     private readonly db: DynamoDBDocumentClient,
