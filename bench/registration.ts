@@ -16,7 +16,7 @@ import { runningStack } from '../local/data-dir-lock';
 import { LOCAL_REGION, LOCAL_TABLE_NAME, SAMPLE_CATALOG } from '../local/embedded-stack';
 import { issueLocalToken } from '../local/tokens';
 import { startServerProcess } from '../support/server-process';
-import { markdownTable, recordSection } from './report';
+import { inParallel, markdownTable, recordSection } from './report';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 16;
@@ -24,15 +24,9 @@ const TARGET_RATIO = 0.75;
 const OPERATIONS = 1200;
 const ROUNDS = 5;
 
+/** Operations per second of `total` operations run `concurrency` at a time. */
 async function runConcurrently(total: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) await operation(next++);
-    }),
-  );
-  return total / ((performance.now() - started) / 1000);
+  return total / ((await inParallel(total, concurrency, operation)) / 1000);
 }
 
 async function timeToReady(dataDir: string): Promise<number> {

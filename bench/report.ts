@@ -1,6 +1,7 @@
 /**
- * Benchmark figures: printed, and written into docs/benchmarks.md between markers named after the
- * benchmark, with the date and the machine, so the document always holds the latest run.
+ * What every benchmark shares: running operations a given number at a time, percentiles, and the
+ * figures, printed and written into docs/benchmarks.md between markers named after the benchmark, with
+ * the date and the machine, so the document always holds the latest run.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,18 @@ export function percentile(sortedOrNot: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] as number;
+}
+
+/** Runs `total` operations, `concurrency` at a time; answers the milliseconds it took. */
+export async function inParallel(total: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await operation(next++);
+    }),
+  );
+  return performance.now() - started;
 }
 
 export function markdownTable(header: string[], rows: (string | number)[][]): string {

@@ -19,7 +19,7 @@ import { issueLocalToken } from '../local/tokens';
 import { pollUntil } from '../support/poll';
 import { sampleSites } from '../support/sample-sites';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
-import { markdownTable, percentile, recordSection } from './report';
+import { inParallel, markdownTable, percentile, recordSection } from './report';
 import { STAFF_NOTE_PHRASES } from './staff-notes';
 
 const SITES = sampleSites()
@@ -74,17 +74,6 @@ async function send(server: ServerProcess, token: string, method: string, path: 
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : undefined };
-}
-
-async function inParallel(total: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) await operation(next++);
-    }),
-  );
-  return performance.now() - started;
 }
 
 async function totalCounted(server: ServerProcess, token: string, from: string, to: string): Promise<number> {
